@@ -1,0 +1,57 @@
+"""The card's fonts: PT Sans (ParaType, full Cyrillic) from a PyPI font package, registered
+with ReportLab for embedding and subsetting, and the checks and measures that use it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import fontpkg_pt_sans  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "PTSans"
+_FILE = "files/PT_Sans-Web-Regular.ttf"
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    name: str
+    ascent: float  # fraction of the font size above the baseline
+    descent: float  # fraction below it (positive)
+
+
+@lru_cache(maxsize=1)
+def regular() -> FontMetrics:
+    """Registers PT Sans with ReportLab (once) and returns its vertical metrics."""
+    font = TTFont(REGULAR, str(fontpkg_pt_sans.ROOT / _FILE))
+    pdfmetrics.registerFont(font)
+    return FontMetrics(REGULAR, font.face.ascent / 1000, -font.face.descent / 1000)
+
+
+@lru_cache(maxsize=1)
+def _codepoints() -> frozenset[int]:
+    regular()
+    font = pdfmetrics.getFont(REGULAR)
+    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of `text` the font cannot draw, in order, each once."""
+    have = _codepoints()
+    missing: list[str] = []
+    for char in text:
+        if ord(char) not in have and char not in missing and char not in "\n\t":
+            missing.append(char)
+    return missing
+
+
+@lru_cache(maxsize=131072)
+def width_per_point(text: str) -> float:
+    """The width of `text` in points when set at 1 pt (cached: words repeat a lot)."""
+    regular()
+    return pdfmetrics.stringWidth(text, REGULAR, 1000) / 1000
+
+
+def text_width(text: str, size_pt: float) -> float:
+    return width_per_point(text) * size_pt

@@ -1,0 +1,90 @@
+"""Fitting text into boxes: greedy line wrapping with cached word widths, largest size first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..fonts import FontMetrics, width_per_point
+
+LEADING = 1.22  # line pitch as a multiple of the font size
+PARAGRAPH_GAP = 0.4  # extra space between paragraphs, in lines
+
+
+@dataclass(frozen=True)
+class FittedText:
+    paragraphs: tuple[tuple[str, ...], ...]  # wrapped lines, per paragraph
+    size_pt: float
+
+    @property
+    def leading_pt(self) -> float:
+        return self.size_pt * LEADING
+
+    @property
+    def gap_pt(self) -> float:
+        return self.leading_pt * PARAGRAPH_GAP
+
+
+def wrap(paragraph: str, width_pt: float, size_pt: float) -> tuple[str, ...] | None:
+    """Greedy wrap at spaces; None when a single word is wider than the line."""
+    space = width_per_point(" ")
+    limit = width_pt / size_pt
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for word in paragraph.split():
+        w = width_per_point(word)
+        if w > limit:
+            return None
+        if current and used + space + w > limit:
+            lines.append(" ".join(current))
+            current, used = [word], w
+        else:
+            used = used + space + w if current else w
+            current.append(word)
+    if current:
+        lines.append(" ".join(current))
+    return tuple(lines)
+
+
+def text_height(fitted: FittedText, font: FontMetrics) -> float:
+    """From the top of the first line's ascenders to the bottom of the last descenders."""
+    lines = sum(len(p) for p in fitted.paragraphs)
+    gaps = max(len(fitted.paragraphs) - 1, 0)
+    return (
+        (font.ascent + font.descent) * fitted.size_pt
+        + (lines - 1) * fitted.leading_pt
+        + gaps * fitted.gap_pt
+    )
+
+
+def fit_paragraphs(
+    paragraphs: Sequence[str],
+    width_pt: float,
+    height_pt: float,
+    sizes_pt: Sequence[float],
+    font: FontMetrics,
+) -> FittedText | None:
+    """The paragraphs wrapped at the largest size that fits the box, or None if none does."""
+    for size in sizes_pt:
+        wrapped = [wrap(p, width_pt, size) for p in paragraphs]
+        if any(w is None for w in wrapped):
+            continue
+        fitted = FittedText(tuple(w for w in wrapped if w is not None), size)
+        if text_height(fitted, font) <= height_pt:
+            return fitted
+    return None
+
+
+def fit_lines(lines: Sequence[str], width_pt: float, sizes_pt: Sequence[float]) -> float | None:
+    """The largest size at which every line fits the width unbroken, or None."""
+    widest = max((width_per_point(line) for line in lines), default=0.0)
+    for size in sizes_pt:
+        if widest * size <= width_pt:
+            return size
+    return None
+
+
+def sizes(largest: float, smallest: float, step: float = 0.5) -> tuple[float, ...]:
+    count = round((largest - smallest) / step)
+    return tuple(largest - i * step for i in range(count + 1))

@@ -1,0 +1,102 @@
+"""Document assembly and writing: sheets of cards to PDF bytes, deterministic and atomic."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from . import fonts
+from .errors import PostcardsError
+from .layout.card import CardSpec, card_geometry, draw_card
+from .layout.sheet import Paper, cut_marks, impose
+
+CUT_MARK_WIDTH_PT = 0.3
+PRODUCER = "postcards"
+
+
+def render_sheets(
+    cards: Sequence[CardSpec],
+    paper: Paper,
+    title: str,
+    progress: Callable[[int], None] | None = None,
+) -> bytes:
+    """The PDF of `cards` imposed on `paper`: same cards, same bytes (no dates, no ids, no
+    paths, no user names in it); the viewer is told not to scale pages when printing."""
+    font = fonts.regular()
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=(paper.page_width_mm * mm, paper.page_height_mm * mm),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=font.name,
+        initialFontSize=10,
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor("")
+    canvas.setSubject("")
+    canvas.setCreator(PRODUCER)
+    canvas.setProducer(PRODUCER)
+    canvas.setViewerPreference("PrintScaling", "None")
+    geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
+    marks = cut_marks(paper)
+    for sheet in impose(cards, paper):
+        for spec, origin in sheet:
+            draw_card(canvas, spec, geometry, origin, font)
+        canvas.setStrokeGray(0)
+        canvas.setLineWidth(CUT_MARK_WIDTH_PT)
+        for mark in marks:
+            canvas.line(mark.x1_mm * mm, mark.y1_mm * mm, mark.x2_mm * mm, mark.y2_mm * mm)
+        canvas.showPage()
+        if progress is not None:
+            progress(len(sheet))
+    canvas.save()
+    return buffer.getvalue()
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A file to write that appears at `path` only when the block ends without an error;
+    an earlier file at `path` stays as it was until then. The directory is checked first,
+    so a bad path fails before any work is done."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise PostcardsError(f"{path}: is a directory", hint="give a file name, e.g. postcards.pdf")
+    if not parent.is_dir():
+        raise PostcardsError(f"{path}: the directory {parent} does not exist",
+                             hint="create it first or choose another output path")
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=parent, prefix=f".{path.name}.", suffix=".part",
+                                             delete=False)
+    except OSError as exc:
+        raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
+                             hint="choose a directory you can write to") from None
+    try:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        os.chmod(handle.name, 0o666 & ~_umask())
+        try:
+            os.replace(handle.name, path)
+        except OSError as exc:
+            raise PostcardsError(f"{path}: cannot write: {exc.strerror}",
+                                 hint="choose a path you can write to") from None
+    except BaseException:
+        handle.close()
+        os.unlink(handle.name)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,35 @@
+"""Which writing system a text is in: the post and the censor read Cyrillic only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Latin letters that look like Cyrillic ones: the usual cause of "Latin in a Russian word".
+_LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі"))
+
+
+@dataclass(frozen=True)
+class ForeignLetter:
+    index: int  # 0-based position in the text
+    char: str
+
+    def describe(self) -> str:
+        name = "Latin" if self.char.isascii() else "non-Cyrillic"
+        twin = _LOOKALIKES.get(self.char)
+        looks = f" (looks like Cyrillic '{twin}')" if twin else ""
+        return f"{name} letter '{self.char}' at character {self.index + 1}{looks}"
+
+
+def is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u052f"
+
+
+def foreign_letters(text: str) -> list[ForeignLetter]:
+    """Letters in `text` that are not Cyrillic (digits and punctuation are fine)."""
+    return [
+        ForeignLetter(i, ch) for i, ch in enumerate(text) if ch.isalpha() and not is_cyrillic(ch)
+    ]
+
+
+def has_latin(text: str) -> bool:
+    return any(ch.isascii() and ch.isalpha() for ch in text)
