@@ -130,7 +130,7 @@ def build_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Li
     sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
     templates = choose(library.for_language(options.lang), len(prisoners), options.seed)
     cards: list[CardSpec] = []
-    for prisoner, template in zip(prisoners, templates):
+    for prisoner, template in zip(prisoners, templates, strict=True):
         message = render(template, prisoner, library.closings)
         spec = card_spec(prisoner, message, options, geometry, sender_size)
         cards.extend([spec] * options.copies)

@@ -106,7 +106,9 @@ def main() -> None:
 def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[str, ...], lang: str,
          seed: int, sender: tuple[str, ...], config: Path, nominative: bool, no_country: bool,
          quiet: bool) -> None:
-    """Make a PDF of postcards, one per imprisoned person in DATA, ready to sign and post."""
+    """Make a PDF of postcards for everyone in DATA.
+
+    One card per imprisoned person, imposed on sheets, ready to sign, stamp and post."""
     dataset = _load(data)
     options = CardOptions(
         paper=paper, lang=lang, seed=seed, copies=copies, only=only,  # type: ignore[arg-type]
@@ -152,7 +154,7 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
               metavar="DAYS", help="Warn when an address was verified longer ago than this.")
 @click.option("--today", metavar="YYYY-MM-DD", help="Count ages from this day (default: today).")
 def check(data: Path | None, stale_after: int, today: str | None) -> None:
-    """Validate DATA: list every problem, and warn of addresses to check again."""
+    """Validate DATA, listing every problem and stale address."""
     dataset = _load(data)
     stale = stale_addresses(dataset, _today(today), stale_after)
     report.warn(stale)
@@ -164,13 +166,13 @@ def check(data: Path | None, stale_after: int, today: str | None) -> None:
 @main.command(name="list")
 @_data_argument
 def list_prisoners(data: Path | None) -> None:
-    """Print a table of the people in DATA: id, names, institution, birthday, status."""
+    """Print a table of DATA: ids, names, institutions, birthdays."""
     dataset = _load(data)
     rows = [("ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS")]
     rows += [_row(p) for p in dataset.prisoners]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _row(p: Prisoner) -> tuple[str, str, str, str, str, str]:

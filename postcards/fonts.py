@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import fontpkg_pt_sans  # type: ignore[import-untyped]
+import fontpkg_pt_sans
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -33,7 +33,7 @@ def regular() -> FontMetrics:
 def _codepoints() -> frozenset[int]:
     regular()
     font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def missing_glyphs(text: str) -> list[str]:
@@ -50,7 +50,7 @@ def missing_glyphs(text: str) -> list[str]:
 def width_per_point(text: str) -> float:
     """The width of `text` in points when set at 1 pt (cached: words repeat a lot)."""
     regular()
-    return pdfmetrics.stringWidth(text, REGULAR, 1000) / 1000
+    return float(pdfmetrics.stringWidth(text, REGULAR, 1000)) / 1000
 
 
 def text_width(text: str, size_pt: float) -> float:

@@ -16,7 +16,7 @@ from .yamlsource import Reader, compose, is_null, join
 
 REGISTRY_FILE = "institutions.yaml"
 ADDRESS_KEYS = ("name", "street", "postcode", "locality", "district", "region")
-INSTITUTION_KEYS = ADDRESS_KEYS + ("seen", "sources", "closed")
+INSTITUTION_KEYS = (*ADDRESS_KEYS, "seen", "sources", "closed")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
 

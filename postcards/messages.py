@@ -13,7 +13,7 @@ from yaml.nodes import Node
 from .errors import PostcardsError, SourceLocation
 from .model import Prisoner
 from .names import NameParts
-from .resources import templates_dir
+from .resources import template_file
 from .script import foreign_letters
 from .yamlsource import Reader, compose, did_you_mean, join, read_text
 
@@ -92,7 +92,8 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str]) -> Tem
         reader.error(fields["id"], join(path, "id"), f"{where}: id used twice", "make each id unique")
     seen.add(mid)
     if lang not in LANGUAGES:
-        reader.error(fields["lang"], join(path, "lang"), f"{where}: unknown language '{lang}'", "use ru or be")
+        reader.error(fields["lang"], join(path, "lang"), f"{where}: unknown language '{lang}'",
+                     "use ru or be")
         return None
     for problem in _template_problems(text):
         reader.error(fields["text"], join(path, "text"), f"{where}: {problem}")
@@ -102,7 +103,7 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str]) -> Tem
     if foreign:
         reader.error(fields["text"], join(path, "text"), f"{where}: has a {foreign[0].describe()}",
                      "a card carries Russian or Belarusian only")
-    return Template(mid, lang, values["occasion"], text, values["en"], reader.where(node))  # type: ignore[arg-type]
+    return Template(mid, lang, values["occasion"], text, values["en"], reader.where(node))
 
 
 def load_library(path: Path) -> Library:
@@ -134,7 +135,7 @@ def load_library(path: Path) -> Library:
 
 @lru_cache(maxsize=1)
 def bundled_library() -> Library:
-    return load_library(templates_dir() / "messages.yaml")
+    return load_library(template_file("messages.yaml"))
 
 
 def name_forms(prisoner: Prisoner, lang: Language) -> NameParts:

@@ -14,8 +14,8 @@ Gender = Literal["female", "male"]
 GENDERS: tuple[Gender, ...] = ("female", "male")
 
 # Russian and Belarusian patronymic endings (DOMAIN.md section 3).
-_FEMALE_ENDINGS = ("вна", "чна", "шна")
-_MALE_ENDINGS = ("вич", "ич")
+_FEMALE_ENDINGS = ("вна", "ўна", "чна", "шна")
+_MALE_ENDINGS = ("ич", "іч")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -63,7 +63,7 @@ def render_sheets(
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
+def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """A file to write that appears at `path` only when the block ends without an error;
     an earlier file at `path` stays as it was until then. The directory is checked first,
     so a bad path fails before any work is done."""
@@ -74,8 +74,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         raise PostcardsError(f"{path}: the directory {parent} does not exist",
                              hint="create it first or choose another output path")
     try:
-        handle = tempfile.NamedTemporaryFile(dir=parent, prefix=f".{path.name}.", suffix=".part",
-                                             delete=False)
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, after the yield
+            dir=parent, prefix=f".{path.name}.", suffix=".part", delete=False)
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
                              hint="choose a directory you can write to") from None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
-from .errors import PostcardsError, Problem
+from .errors import PostcardsError, Problem, SourceLocation
 from .institutions import builtin_registry, read_institution, read_institutions
 from .model import STATUSES, Birthday, Dataset, Institution, Prisoner, Sentence, Status
 from .names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
@@ -35,9 +36,8 @@ def load_dataset(path: Path) -> Dataset:
     reader = Reader(str(path))
     root = compose(text, reader.file)
     if root is None:
-        raise PostcardsError(
-            "the file is empty", field=None, hint="start from the example in the README"
-        )
+        raise PostcardsError("the file is empty", where=SourceLocation(reader.file, 1, 1),
+                             hint="start from the example in the README")
     fields = reader.mapping(root, "", TOP_KEYS, required=("prisoners",), what="a mapping with 'prisoners:'")
     if fields is None:
         raise PostcardsError.of(reader.errors)
@@ -96,19 +96,20 @@ def _read_prisoner(
     dative = reader.optional_text(fields.get("dative"), join(path, "dative"))
     if dative is not None:
         _check_cyrillic(reader, fields["dative"], join(path, "dative"), dative, "Russian")
-    optional = {
-        "born": _read_birthday,
-        "sentence": _read_sentence,
-        "about": lambda r, n, p: r.optional_text(n, p),
-        "status": _read_status,
-        "verified": lambda r, n, p: r.iso_date(n, p),
-        "sources": lambda r, n, p: tuple(r.each(n, p, r.text)),
-    }
-    extra = {
-        key: read(reader, fields[key], join(path, key))
-        for key, read in optional.items()
-        if key in fields and not is_null(fields[key])
-    }
+    given = {k: v for k, v in fields.items() if not is_null(v)}
+    extra: dict[str, Any] = {}
+    if "born" in given:
+        extra["born"] = _read_birthday(reader, given["born"], join(path, "born"))
+    if "sentence" in given:
+        extra["sentence"] = _read_sentence(reader, given["sentence"], join(path, "sentence"))
+    if "about" in given:
+        extra["about"] = reader.text(given["about"], join(path, "about"))
+    if "status" in given:
+        extra["status"] = _read_status(reader, given["status"], join(path, "status"))
+    if "verified" in given:
+        extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
+    if "sources" in given:
+        extra["sources"] = tuple(reader.each(given["sources"], join(path, "sources"), reader.text))
     if len(reader.errors) > errors_before or pid is None or name is None or gender is None \
             or institution is None:
         return None
@@ -206,7 +207,7 @@ def _read_gender(reader: Reader, fields: dict[str, Node], path: str, name: Name 
                      f"gender is {value} but the patronymic '{name.ru.patronymic}' is {told}",
                      "correct one of the two")
         return None
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _read_place(
@@ -287,7 +288,7 @@ def _read_status(reader: Reader, node: Node, path: str) -> Status | None:
         hint = did_you_mean(value, STATUSES) or f"use one of: {', '.join(STATUSES)}"
         reader.error(node, path, f"unknown status '{value}'", hint)
         return None
-    return value  # type: ignore[return-value]
+    return value
 
 
 def stale_addresses(dataset: Dataset, today: date, stale_after_days: int) -> list[Problem]:

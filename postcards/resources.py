@@ -13,19 +13,20 @@ from pathlib import Path
 _CHECKOUT = Path(__file__).resolve().parent.parent
 
 
-def _package_dir(package: str, checkout_dir: Path) -> Path:
+def _packaged_file(package: str, name: str, checkout_dir: Path) -> Path:
     try:
-        return Path(str(resources.files(package)))
+        # Namespace packages answer with a MultiplexedPath: join first, then it is a Path.
+        return Path(str(resources.files(package).joinpath(name)))
     except ModuleNotFoundError:
-        return checkout_dir
+        return checkout_dir / name
 
 
-def templates_dir() -> Path:
-    return _package_dir("postcards.templates", _CHECKOUT / "templates")
+def template_file(name: str) -> Path:
+    return _packaged_file("postcards.templates", name, _CHECKOUT / "templates")
 
 
 def bundled_data() -> Path:
-    return _package_dir("postcards.bundled", _CHECKOUT) / "prisoners.yaml"
+    return _packaged_file("postcards.bundled", "prisoners.yaml", _CHECKOUT)
 
 
 def default_data(cwd: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Latin letters that look like Cyrillic ones: the usual cause of "Latin in a Russian word".
-_LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі"))
+_LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі", strict=True))
 
 
 @dataclass(frozen=True)

@@ -66,26 +66,32 @@ def compose(text: str, file: str) -> Node | None:
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = SourceLocation(file, mark.line + 1, mark.column + 1) if mark else None
-        what = exc.problem or exc.context or "not valid YAML"
-        raise PostcardsError(
-            f"not valid YAML: {what}",
-            where=where,
-            hint=_yaml_hint(what),
-        ) from None
+        raise _syntax_error(exc, text, file) from None
     except yaml.YAMLError as exc:
         raise PostcardsError(f"not valid YAML: {exc}", where=SourceLocation(file, 1, 1)) from None
     finally:
         loader.dispose()
 
 
-def _yaml_hint(what: str) -> str:
-    if "tab" in what:
-        return "indent with spaces, not tabs"
-    if "quoted" in what or "quote" in what:
-        return "close the quote on the same line, or remove it"
-    return "compare with the example in the README"
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> PostcardsError:
+    """PyYAML's complaint in words a person can act on, at the place to look."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return PostcardsError(f"not valid YAML: {exc.problem}", where=SourceLocation(file, 1, 1))
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if mark.column < len(line) and line[mark.column] == "\t":
+        return PostcardsError("a tab character", where=SourceLocation(file, mark.line + 1, mark.column + 1),
+                              hint="YAML is indented with spaces: replace the tab with spaces")
+    if exc.context and "quoted" in exc.context and exc.context_mark is not None:
+        start = exc.context_mark
+        return PostcardsError("a quote opened here is never closed",
+                              where=SourceLocation(file, start.line + 1, start.column + 1),
+                              hint="close it on the same line, or remove it")
+    what = exc.problem or exc.context or "not valid YAML"
+    return PostcardsError(f"not valid YAML: {what}",
+                          where=SourceLocation(file, mark.line + 1, mark.column + 1),
+                          hint="compare with the example in the README")
 
 
 def did_you_mean(word: str, choices: Collection[str]) -> str:
@@ -128,7 +134,8 @@ class Reader:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             key_path = join(path, str(key))
             if not isinstance(key, str) or key_node.tag != "tag:yaml.org,2002:str":
-                self.error(key_node, path, f"a key must be a plain word, found {describe(key_node)}")
+                self.error(key_node, path, f"a key must be a plain word, found {describe(key_node)}",
+                           "a text that holds a comma inside {...} needs quotes")
             elif key in fields:
                 self.error(key_node, key_path, "given twice", "keep one of the two")
             elif key not in allowed:

@@ -155,7 +155,7 @@ def _draw_lines(canvas: Canvas, font_name: str, size_pt: float, x_mm: float,
                 baselines_mm: list[float], lines: tuple[str, ...] | list[str]) -> None:
     text = canvas.beginText()
     text.setFont(font_name, size_pt)
-    for baseline, line in zip(baselines_mm, lines):
+    for baseline, line in zip(baselines_mm, lines, strict=True):
         text.setTextOrigin(x_mm * mm, baseline * mm)
         text.textOut(line)
     canvas.drawText(text)

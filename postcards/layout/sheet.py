@@ -66,7 +66,7 @@ def impose(cards: Sequence[T], paper: Paper) -> Iterator[list[tuple[T, tuple[flo
     origins = card_origins(paper)
     for start in range(0, len(cards), paper.per_sheet):
         chunk = cards[start : start + paper.per_sheet]
-        yield list(zip(chunk, origins))
+        yield list(zip(chunk, origins, strict=False))
 
 
 def cut_marks(paper: Paper) -> list[Segment]:

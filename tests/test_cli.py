@@ -1,0 +1,206 @@
+"""The command line through click's CliRunner: exit codes, stdout data, stderr messages."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from helpers import data_file, prisoner_yaml, read_runs
+
+from postcards import __version__
+from postcards.cli import main
+
+
+def run(runner: CliRunner, *args: str | Path) -> Result:
+    result = runner.invoke(main, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback is a bug: fail loudly
+    return result
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_version(runner: CliRunner) -> None:
+    result = run(runner, "--version")
+    assert result.exit_code == 0 and result.stdout == f"postcards, version {__version__}\n"
+
+
+def test_make_uses_the_bundled_list_when_there_is_no_local_file(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "make", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert (in_tmp / "postcards.pdf").is_file()
+    assert result.stdout == ""
+    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 page (a4), ")
+    texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
+    assert "Чекиной Людмиле Юрьевне" in texts and "Лойко Анастасии Юрьевне" in texts
+
+
+def test_make_prefers_a_local_prisoners_yaml(runner: CliRunner, in_tmp: Path) -> None:
+    data_file(in_tmp, prisoner_yaml("pipiya", "{ru: {surname: Пипия, given: Тимур}}",
+                                    "gender: male\ninstitution: PRISON-8"), name="prisoners.yaml")
+    result = run(runner, "make", "-o", "one.pdf", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 0, result.stderr
+    texts = [r.text for r in read_runs(in_tmp / "one.pdf")]
+    assert "Пипии Тимуру" in texts and "222163, г. Жодино" in texts
+
+
+def test_sender_lines_from_option_and_config(runner: CliRunner, in_tmp: Path) -> None:
+    config = in_tmp / "config.yaml"
+    config.write_text("sender:\n  - Иван Петров\n  - Германия, Берлин\n", encoding="utf-8")
+    assert run(runner, "make", "-o", "a.pdf", "--config", config).exit_code == 0
+    assert "Германия, Берлин" in [r.text for r in read_runs(in_tmp / "a.pdf")]
+    assert run(runner, "make", "-o", "b.pdf", "--config", config, "--from", "Анна").exit_code == 0
+    texts = [r.text for r in read_runs(in_tmp / "b.pdf")]
+    assert "Анна" in texts and "Германия, Берлин" not in texts
+
+
+def test_sender_in_latin_is_refused(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "make", "--from", "Berlin", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("--from: sender line 'Berlin' has a Latin letter 'B' at character 1")
+    assert not (in_tmp / "postcards.pdf").exists()
+
+
+def test_address_text_and_json(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "address", "--id", "loika")
+    assert result.exit_code == 0
+    assert result.stdout == "Лойко Анастасии Юрьевне\nИК № 4\nул. Антошкина, 3\n246035, г. Гомель\nREPUBLIC OF BELARUS\n"
+    as_json = json.loads(run(runner, "address", "--json", "--nominative", "--no-country").stdout)
+    assert as_json[0] == {"id": "chekina", "lines": ["Людмила Чекина", "ИК № 4", "ул. Антошкина, 3",
+                                                     "246035, г. Гомель"]}
+    assert [b["id"] for b in as_json] == ["chekina", "zolatava", "loika"]
+
+
+def test_list_is_a_table(runner: CliRunner, in_tmp: Path) -> None:
+    lines = run(runner, "list").stdout.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS"]
+    assert lines[1].split() == ["chekina", "Чекина", "Людмила", "Юрьевна", "Liudmila", "Chekina", "IK-4",
+                                "imprisoned"]
+
+
+def test_check_warns_of_stale_addresses_and_exits_0(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "check", "--today", "2026-11-29")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4
+    assert lines[0].endswith("warning: prisoners[0].verified: the address was last verified 2023-11-09 "
+                             "(1116 days ago); check it at prisoners.spring96.org before posting")
+    assert lines[-1].endswith("prisoners.yaml: 3 prisoners, no errors, 3 warnings.")
+    assert "warning:" not in run(runner, "check", "--today", "2024-01-01").stderr
+
+
+def test_check_lists_every_error_and_exits_1(runner: CliRunner, in_tmp: Path) -> None:
+    path = data_file(in_tmp, prisoner_yaml("a", extra="institution: IK-44"),
+                     prisoner_yaml("b", "Пипия Тимур"))
+    result = run(runner, "check", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:5:18: prisoners[0].institution: unknown institution 'IK-44'; did you mean 'IK-4'?",
+        f"{path}:7:11: prisoners[1].name: 'Пипия Тимур' is 2 word(s), not 'Фамилия Имя Отчество'; "
+        "without a patronymic, write a mapping: {surname: ..., given: ...} and add gender:",
+    ]
+
+
+BAD_DATA = {
+    "missing file": None,
+    "not YAML": "prisoners:\n\t- id: x\n",
+    "empty": "",
+    "unknown key": "prisoners:\n  - id: x\n    nmae: Чекина Людмила Юрьевна\n    institution: IK-4\n",
+    "postcode": "prisoners:\n  - id: x\n    name: Чекина Людмила Юрьевна\n    address: {name: ИК № 4, "
+                "street: ул. Антошкина 3, postcode: 24603, locality: г. Гомель}\n",
+    "font cannot draw": "prisoners:\n  - id: x\n    name: Чекина Людмила Юрьевна\n    address: {name: ИК № 4, "
+                        "street: ул. Антошкина 3 ☃, postcode: 246035, locality: г. Гомель}\n",
+}
+
+
+@pytest.mark.parametrize("case", BAD_DATA, ids=list(BAD_DATA))
+def test_bad_data_exits_1_with_lines_and_writes_nothing(runner: CliRunner, in_tmp: Path, case: str) -> None:
+    path = in_tmp / "data.yaml"
+    if BAD_DATA[case] is not None:
+        path.write_text(str(BAD_DATA[case]), encoding="utf-8")
+    result = run(runner, "make", path, "-o", "out.pdf", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr and "Traceback" not in result.stderr
+    assert all(str(path) in line for line in result.stderr.splitlines())
+    assert sorted(p.name for p in in_tmp.iterdir()) == (["data.yaml"] if BAD_DATA[case] is not None else [])
+
+
+def test_font_check_names_the_character(runner: CliRunner, in_tmp: Path) -> None:
+    path = in_tmp / "data.yaml"
+    path.write_text(str(BAD_DATA["font cannot draw"]), encoding="utf-8")
+    result = run(runner, "make", path, "--config", in_tmp / "none.yaml")
+    assert result.stderr == (f"{path}:2:5: prisoners[0]: the card for 'x' has characters the font cannot draw: "
+                             "'☃' (U+2603) in 'ул. Антошкина 3 ☃'; remove or replace them\n")
+
+
+def test_output_in_a_missing_directory(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "make", "-o", in_tmp / "no" / "out.pdf", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {in_tmp / 'no' / 'out.pdf'}: the directory {in_tmp / 'no'} does not "
+                             "exist; create it first or choose another output path\n")
+
+
+def test_output_where_nobody_may_write(runner: CliRunner, in_tmp: Path) -> None:
+    if os.geteuid() == 0:
+        target = Path("/proc/postcards.pdf")  # root may write anywhere but here
+    else:
+        locked = in_tmp / "locked"
+        locked.mkdir(mode=0o500)
+        target = locked / "out.pdf"
+    result = run(runner, "make", "-o", target, "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {target}: cannot write in {target.parent}: ")
+    assert not target.exists()
+
+
+def test_unknown_only_id_suggests(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "make", "--only", "chekna", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("--only: no prisoner with id 'chekna' in ")
+    assert result.stderr.endswith("did you mean 'chekina'?\n")
+
+
+def test_only_and_copies(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "make", "--only", "loika", "--copies", "3", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 0
+    texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
+    assert texts.count("Лойко Анастасии Юрьевне") == 3 and "Чекиной Людмиле Юрьевне" not in texts
+
+
+def test_belarusian_message_needs_belarusian_names(runner: CliRunner, in_tmp: Path) -> None:
+    path = data_file(in_tmp)
+    result = run(runner, "make", path, "--lang", "be", "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (f"{path}:3:5: prisoners[0].name.be: 'chekina' has no Belarusian name forms for "
+                             "a Belarusian message; add name.be: {surname: ..., given: ..., patronymic: ...} "
+                             "or use --lang ru\n")
+    ok = run(runner, "make", "--lang", "be", "-o", "be.pdf", "--config", in_tmp / "none.yaml")
+    assert ok.exit_code == 0
+    assert "Добры дзень, Людміла Юр'еўна!" in [r.text for r in read_runs(in_tmp / "be.pdf")]
+
+
+def test_released_prisoners_are_skipped_with_a_line(runner: CliRunner, in_tmp: Path) -> None:
+    path = data_file(in_tmp, prisoner_yaml("a"), prisoner_yaml("b", extra="institution: IK-4\nstatus: released"))
+    result = run(runner, "make", path, "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 0
+    assert "skipped b: status is released (only imprisoned people get cards)" in result.stderr.splitlines()
+    assert "1 card on 1 page" in result.stderr
+
+
+def test_usage_errors_exit_2(runner: CliRunner, in_tmp: Path) -> None:
+    assert run(runner, "make", "--paper", "a3").exit_code == 2
+    assert run(runner, "make", "--copies", "0").exit_code == 2
+    assert run(runner, "check", "--today", "yesterday").exit_code == 2
+
+
+def test_help_everywhere(runner: CliRunner) -> None:
+    for command in ([], ["make"], ["address"], ["check"], ["list"]):
+        result = run(runner, *command, "--help")
+        assert result.exit_code == 0 and "Usage: " in result.stdout

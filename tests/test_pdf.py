@@ -1,0 +1,160 @@
+"""The PDF read back with pypdf: pages, exact address lines where they belong, fonts,
+metadata, determinism, atomic writing, and no text outside its box."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import MM, Run, data_file, library_file, prisoner_yaml, read_runs, reader
+
+from postcards import fonts
+from postcards.cards import CardOptions, make_postcards
+from postcards.errors import PostcardsError
+from postcards.layout.card import card_geometry
+from postcards.layout.sheet import card_origins, papers
+from postcards.messages import load_library
+from postcards.records import load_dataset
+from postcards.resources import bundled_data
+
+BUNDLED_BLOCKS = [
+    ["Чекиной Людмиле Юрьевне", "ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "REPUBLIC OF BELARUS"],
+    ["Золотовой Марине Васильевне", "ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "REPUBLIC OF BELARUS"],
+    ["Лойко Анастасии Юрьевне", "ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "REPUBLIC OF BELARUS"],
+]
+
+
+def make(tmp_path: Path, data: Path | None = None, name: str = "out.pdf", **options: object) -> bytes:
+    output = tmp_path / name
+    make_postcards(load_dataset(data or bundled_data()), CardOptions(**options), output)  # type: ignore[arg-type]
+    return output.read_bytes()
+
+
+def slot_of(run: Run, paper: str) -> tuple[int, float, float]:
+    """(slot index, x, y in mm from that card's bottom-left corner) for a text run."""
+    spec = papers()[paper]
+    x, y = run.x / MM, run.y / MM
+    for index, (ox, oy) in enumerate(card_origins(spec)):
+        if ox <= x < ox + spec.card_width_mm and oy <= y < oy + spec.card_height_mm:
+            return index, x - ox, y - oy
+    raise AssertionError(f"text outside every card: {run}")
+
+
+def address_blocks(runs: list[Run], paper: str) -> list[list[str]]:
+    """Per card, in reading order, the lines drawn in the address box, top first."""
+    geometry = card_geometry(papers()[paper].card_width_mm, papers()[paper].card_height_mm)
+    cards: dict[tuple[int, int], list[Run]] = {}
+    for run in runs:
+        slot, x, y = slot_of(run, paper)
+        if x >= geometry.address.x and y < geometry.address.top:
+            cards.setdefault((run.page, slot), []).append(run)
+    return [[r.text for r in sorted(cards[key], key=lambda r: -r.y)] for key in sorted(cards)]
+
+
+@pytest.mark.parametrize(("paper", "width_mm", "height_mm", "per_page"), [
+    ("a4", 297, 210, 4), ("letter", 279.4, 215.9, 4), ("a6", 148, 105, 1), ("4x6", 152.4, 101.6, 1),
+])
+def test_pages_sizes_and_card_count(tmp_path: Path, paper: str, width_mm: float, height_mm: float,
+                                    per_page: int) -> None:
+    data = make(tmp_path, paper=paper, copies=2)
+    pages = reader(data).pages
+    assert len(pages) == -(-6 // per_page)
+    for page in pages:
+        assert float(page.mediabox.width) == pytest.approx(width_mm * MM, abs=0.01)
+        assert float(page.mediabox.height) == pytest.approx(height_mm * MM, abs=0.01)
+    blocks = address_blocks(read_runs(data), paper)
+    assert blocks == [b for b in BUNDLED_BLOCKS for _ in range(2)]
+
+
+def test_address_block_is_left_aligned_in_the_bottom_right(tmp_path: Path) -> None:
+    runs = read_runs(make(tmp_path))
+    geometry = card_geometry(148, 105)
+    first_card = [r for r in runs if slot_of(r, "a4")[0] == 0 and r.page == 0]
+    block = [r for r in first_card if r.text in BUNDLED_BLOCKS[0]]
+    assert [r.text for r in sorted(block, key=lambda r: -r.y)] == BUNDLED_BLOCKS[0]
+    xs = {round(slot_of(r, "a4")[1], 3) for r in block}
+    assert len(xs) == 1 and xs.pop() > geometry.divider_x_mm
+    assert max(slot_of(r, "a4")[2] for r in block) < geometry.stamp.y
+    assert min(slot_of(r, "a4")[2] for r in block) >= geometry.address.y
+
+
+def test_fonts_are_embedded_subsets_and_nothing_else(tmp_path: Path) -> None:
+    data = make(tmp_path)
+    for page in reader(data).pages:
+        fonts_used = page["/Resources"]["/Font"]
+        assert fonts_used
+        for font in fonts_used.values():
+            font = font.get_object()
+            assert re.fullmatch(r"/[A-Z]{6}\+PTSans-Regular", font["/BaseFont"])
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()
+    assert b"Helvetica" not in data and b"Times" not in data
+
+
+def test_metadata_has_no_paths_or_user_names_and_asks_for_no_scaling(tmp_path: Path) -> None:
+    data = make(tmp_path)
+    pdf = reader(data)
+    assert pdf.metadata is not None
+    assert pdf.metadata.title == "Postcards"
+    assert pdf.metadata.author == ""
+    assert pdf.metadata.producer == "postcards"
+    assert pdf.metadata["/CreationDate"].startswith("D:2000")  # invariant: no real clock
+    assert str(tmp_path).encode() not in data and str(Path.cwd()).encode() not in data
+    assert pdf.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
+
+
+def test_same_input_and_seed_give_identical_bytes(tmp_path: Path) -> None:
+    first = make(tmp_path, name="a.pdf", seed=3)
+    assert make(tmp_path, name="b.pdf", seed=3) == first
+    assert make(tmp_path, name="c.pdf", seed=4) != first
+
+
+def test_a_failed_run_leaves_the_earlier_file_and_no_partial_file(tmp_path: Path) -> None:
+    output = tmp_path / "out.pdf"
+    output.write_bytes(b"earlier")
+    broken = data_file(tmp_path, prisoner_yaml(extra="address: {name: ИК № 4, street: ул. Антошкина 3 ★, "
+                                                    "postcode: 246035, locality: г. Гомель}"))
+    with pytest.raises(PostcardsError, match="characters the font cannot draw"):
+        make_postcards(load_dataset(broken), CardOptions(), output)
+    assert output.read_bytes() == b"earlier"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml", "out.pdf"]
+
+
+def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
+    long_text = " ".join(["Пусть каждый день приносит хотя бы маленькую радость."] * 9)
+    templates = library_file(tmp_path, "long", f"Здравствуйте, {{name}}!\n{long_text}")
+    rural = prisoner_yaml("sharendo", "Шарендо-Панасюк Полина Сергеевна", """
+        address: {name: ИК № 24, street: ул. Советских пограничников, 37, postcode: 247526,
+                  locality: г. п. Заречье, district: Речицкого р-на, region: Гомельской обл.}
+    """).replace("ул. Советских пограничников, 37", "'ул. Советских пограничников, 37'")
+    output = tmp_path / "out.pdf"
+    make_postcards(load_dataset(data_file(tmp_path, rural)), CardOptions(sender=("Иван Петров",)),
+                   output, library=load_library(templates))
+    runs = read_runs(output)
+    geometry = card_geometry(148, 105)
+    message_sizes = set()
+    for run in runs:
+        _, x, y = slot_of(run, "a4")
+        width = fonts.text_width(run.text, run.size) / MM
+        top = y + fonts.regular().ascent * run.size / MM
+        bottom = y - fonts.regular().descent * run.size / MM
+        boxes = [geometry.message, geometry.address, geometry.sender]
+        eps = 0.001  # mm: float noise of mm -> pt -> mm
+        inside = [b for b in boxes
+                  if b.x - eps <= x and x + width <= b.right + eps and b.y - eps <= bottom and top <= b.top + eps]
+        is_closing = run.text == "С теплом," and y == pytest.approx(geometry.closing_baseline_mm, abs=0.01)
+        assert inside or is_closing, f"{run.text!r} leaves its box"
+        if inside and inside[0] is geometry.message:
+            message_sizes.add(run.size)
+    assert len(message_sizes) == 1 and message_sizes.pop() < 11  # it had to shrink to fit
+    words = " ".join(r.text for r in runs)
+    assert words.count("радость.") == 9  # nothing dropped
+
+
+def test_a_message_that_cannot_fit_fails_naming_person_and_message(tmp_path: Path) -> None:
+    templates = library_file(tmp_path, "endless", "Очень длинное письмо. " * 80)
+    with pytest.raises(PostcardsError) as caught:
+        make_postcards(load_dataset(bundled_data()), CardOptions(), tmp_path / "out.pdf",
+                       library=load_library(templates))
+    assert "message 'endless' does not fit the card for 'chekina' even at 8.0 pt" in caught.value.lines()[0]
+    assert not (tmp_path / "out.pdf").exists()
