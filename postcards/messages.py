@@ -95,12 +95,13 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str]) -> Tem
         reader.error(fields["lang"], join(path, "lang"), f"{where}: unknown language '{lang}'",
                      "use ru or be")
         return None
-    for problem in _template_problems(text):
+    text_problems = _template_problems(text)
+    for problem in text_problems:
         reader.error(fields["text"], join(path, "text"), f"{where}: {problem}")
     for problem in _template_problems(values["en"]):
         reader.error(fields["en"], join(path, "en"), f"{where}: {problem}")
     foreign = foreign_letters(_PLACEHOLDER.sub("", text))
-    if foreign:
+    if foreign and not text_problems:  # a broken placeholder is not Latin text
         reader.error(fields["text"], join(path, "text"), f"{where}: has a {foreign[0].describe()}",
                      "a card carries Russian or Belarusian only")
     return Template(mid, lang, values["occasion"], text, values["en"], reader.where(node))

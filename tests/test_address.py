@@ -11,9 +11,9 @@ from postcards.address import AddressOptions, address_lines, postcode_error, pos
 from postcards.records import load_dataset
 
 
-def lines_for(tmp_path: Path, item: str, options: AddressOptions = AddressOptions()) -> tuple[str, ...]:
+def lines_for(tmp_path: Path, item: str, options: AddressOptions | None = None) -> tuple[str, ...]:
     dataset = load_dataset(data_file(tmp_path, item))
-    return address_lines(dataset.prisoners[0], options)
+    return address_lines(dataset.prisoners[0], options or AddressOptions())
 
 
 def test_registry_institution_block(tmp_path: Path) -> None:
