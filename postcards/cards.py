@@ -9,7 +9,7 @@ from pathlib import Path
 from . import fonts
 from .address import AddressOptions, address_lines
 from .errors import PostcardsError, Problem
-from .layout.card import CardGeometry, CardSpec, card_geometry
+from .layout.card import ADDRESS_TEXT_INSET_MM, CardGeometry, CardSpec, card_geometry
 from .layout.fit import fit_lines, fit_paragraphs, sizes
 from .layout.sheet import Paper, papers
 from .messages import Language, Library, Message, bundled_library, choose, render
@@ -103,14 +103,39 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
         raise PostcardsError(f"message '{message.id}' does not fit the card for '{prisoner.id}' "
                              f"even at {MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where,
                              field=prisoner.field, hint="choose a shorter message")
-    address_size = fit_lines(lines, (geometry.address.width - 1) * MM, ADDRESS_SIZES_PT)
-    if address_size is None:
-        raise PostcardsError(f"the address of '{prisoner.id}' is too wide for the card even at "
-                             f"{ADDRESS_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
-                             hint="shorten a line, e.g. abbreviate 'улица' to 'ул.'")
+    address_size = fit_address(prisoner, lines, geometry)
     return CardSpec(label=prisoner.id, message=fitted, closing=message.closing,
                     address_lines=lines, address_size_pt=address_size,
                     sender_lines=tuple(options.sender), sender_size_pt=sender_size)
+
+
+def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry) -> float:
+    """The largest size at which every address line fits the block, unbroken."""
+    size = fit_lines(lines, (geometry.address.width - ADDRESS_TEXT_INSET_MM) * MM, ADDRESS_SIZES_PT)
+    if size is None:
+        raise PostcardsError(f"the address of '{prisoner.id}' is too wide for a "
+                             f"{geometry.width_mm:g} x {geometry.height_mm:g} mm card even at "
+                             f"{ADDRESS_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
+                             hint="shorten a line, e.g. abbreviate 'улица' to 'ул.'")
+    return size
+
+
+def address_problems(dataset: Dataset, options: AddressOptions, paper: str) -> list[Problem]:
+    """What would stop `make` on `paper` for any imprisoned person: characters the font
+    lacks, address lines too wide. Every person is checked; nothing stops at the first."""
+    spec = paper_named(paper)
+    geometry = card_geometry(spec.card_width_mm, spec.card_height_mm)
+    problems: list[Problem] = []
+    for prisoner in dataset.prisoners:
+        if prisoner.status != "imprisoned":
+            continue
+        lines = address_lines(prisoner, options)
+        try:
+            _check_glyphs(prisoner, lines)
+            fit_address(prisoner, lines, geometry)
+        except PostcardsError as err:
+            problems.extend(err.problems)
+    return problems
 
 
 def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:

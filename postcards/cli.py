@@ -18,12 +18,13 @@ import platformdirs
 
 from . import __version__, report
 from .address import AddressOptions, address_lines
-from .cards import CardOptions, make_postcards, select
+from .cards import CardOptions, address_problems, make_postcards, select
 from .config import load_config
 from .errors import PostcardsError
+from .freshness import stale_addresses
 from .layout.sheet import papers
 from .model import Dataset, Prisoner
-from .records import load_dataset, stale_addresses
+from .records import load_dataset
 from .resources import default_data
 
 PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
@@ -51,6 +52,12 @@ def _address_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--nominative", is_flag=True,
                         help="Name as 'Мария Колесникова' (given name first, not declined) "
                              "instead of the dative 'Колесниковой Марии Александровне'.")(func)
+
+
+def _paper_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--paper", type=click.Choice(sorted(papers())), default="a4", show_default=True,
+                        help="a4: four A6 cards a sheet; letter: four quarter-letter cards; "
+                             "a6, 4x6: one card a page, for a print shop.")(func)
 
 
 def _load(data: Path | None) -> Dataset:
@@ -83,9 +90,7 @@ def main() -> None:
 @_data_argument
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("postcards.pdf"), show_default=True, help="The PDF to write.")
-@click.option("--paper", type=click.Choice(sorted(papers())), default="a4", show_default=True,
-              help="a4: four A6 cards a sheet; letter: four quarter-letter cards; "
-                   "a6, 4x6: one card a page, for a print shop.")
+@_paper_option
 @click.option("--copies", type=click.IntRange(1, 100), default=1, show_default=True,
               help="Cards per person.")
 @click.option("--only", "only", multiple=True, metavar="ID",
@@ -153,9 +158,13 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
 @click.option("--stale-after", type=click.IntRange(1), default=DEFAULT_STALE_DAYS, show_default=True,
               metavar="DAYS", help="Warn when an address was verified longer ago than this.")
 @click.option("--today", metavar="YYYY-MM-DD", help="Count ages from this day (default: today).")
-def check(data: Path | None, stale_after: int, today: str | None) -> None:
+@_paper_option
+def check(data: Path | None, stale_after: int, today: str | None, paper: str) -> None:
     """Validate DATA, listing every problem and stale address."""
     dataset = _load(data)
+    problems = address_problems(dataset, AddressOptions(), paper)
+    if problems:
+        raise PostcardsError.of(problems)
     stale = stale_addresses(dataset, _today(today), stale_after)
     report.warn(stale)
     warnings = len(dataset.warnings) + len(stale)

@@ -152,13 +152,13 @@ def name_forms(prisoner: Prisoner, lang: Language) -> NameParts:
     return prisoner.name.be
 
 
-def _fill(text: str, parts: NameParts, female: bool) -> str:
+def _fill(text: str, name: str, given: str, female: bool) -> str:
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1)
         if inner == "name":
-            return parts.polite()
+            return name
         if inner == "given":
-            return parts.given
+            return given
         forms = inner.split("|")
         return forms[0] if female else forms[1]
 
@@ -166,11 +166,13 @@ def _fill(text: str, parts: NameParts, female: bool) -> str:
 
 
 def render(template: Template, prisoner: Prisoner, closings: dict[str, str]) -> Message:
+    """The card text in the person's own name forms, and its English for the writer (with the
+    Latin name from the data when there is one)."""
     parts = name_forms(prisoner, template.lang)
     female = prisoner.gender == "female"
-    latin = prisoner.name.latin or prisoner.name.ru.polite()
-    card_text = _fill(template.text, parts, female)
-    english = _fill(template.english, NameParts(latin, latin, None), female)
+    card_text = _fill(template.text, parts.polite(), parts.given, female)
+    latin = prisoner.name.latin or parts.polite()
+    english = _fill(template.english, latin, latin.split()[0], female)
     return Message(
         id=template.id,
         paragraphs=tuple(line.strip() for line in card_text.splitlines() if line.strip()),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
-from .errors import PostcardsError, Problem, SourceLocation
+from .errors import PostcardsError, SourceLocation
 from .institutions import builtin_registry, read_institution, read_institutions
 from .model import STATUSES, Birthday, Dataset, Institution, Prisoner, Sentence, Status
 from .names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
@@ -167,9 +167,19 @@ def _read_parts(reader: Reader, node: Node, path: str, language: str) -> NamePar
             return None
         parts = NameParts(surname, given, patronymic)
     for word in (parts.surname, parts.given, parts.patronymic):
-        if word and not _check_cyrillic(reader, node, path, word, language):
+        if word and not (_check_cyrillic(reader, node, path, word, language)
+                         and _check_capitals(reader, node, path, word)):
             return None
     return parts
+
+
+def _check_capitals(reader: Reader, node: Node, path: str, word: str) -> bool:
+    """Names are printed as written: each part must start with a capital letter."""
+    if all(part[:1].isupper() for part in word.split("-")):
+        return True
+    fixed = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    reader.error(node, path, f"'{word}' does not start with a capital letter", f"write '{fixed}'")
+    return False
 
 
 def _check_cyrillic(reader: Reader, node: Node, path: str, text: str, language: str) -> bool:
@@ -290,20 +300,3 @@ def _read_status(reader: Reader, node: Node, path: str) -> Status | None:
         return None
     return value
 
-
-def stale_addresses(dataset: Dataset, today: date, stale_after_days: int) -> list[Problem]:
-    """Warnings for addresses never verified or verified longer ago than the limit."""
-    limit = today - timedelta(days=stale_after_days)
-    found = []
-    for p in dataset.prisoners:
-        if p.status != "imprisoned":
-            continue
-        if p.verified is None:
-            found.append(Problem("the address was never verified", p.where, join(p.field, "verified"),
-                                 "check it at prisoners.spring96.org and add verified: YYYY-MM-DD"))
-        elif p.verified < limit:
-            age = (today - p.verified).days
-            found.append(Problem(f"the address was last verified {p.verified} ({age} days ago)",
-                                 p.where, join(p.field, "verified"),
-                                 "check it at prisoners.spring96.org before posting"))
-    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -171,7 +172,8 @@ class Reader:
         if not isinstance(node, ScalarNode) or node.tag not in ok_tags:
             self.error(node, path, f"expected text, found {describe(node)}", "put the text in quotes")
             return None
-        value = str(node.value).strip()
+        # NFC: text pasted from some sources spells "й" as "и" plus a combining breve.
+        value = unicodedata.normalize("NFC", str(node.value)).strip()
         if not value:
             self.error(node, path, "is empty", "fill it in or remove the key")
             return None

@@ -65,7 +65,7 @@ def test_a_very_long_address_line_shrinks_then_fails() -> None:
     spec = card_spec(person("Лойко", "Анастасия", long_street, "г. Гомель", None), message,
                      CardOptions(), GEOMETRY, 7.0)
     assert spec.address_size_pt < ADDRESS_SIZES_PT[0]
-    with pytest.raises(PostcardsError, match=r"the address of 'x' is too wide for the card even at 7\.5 pt"):
+    with pytest.raises(PostcardsError, match=r"the address of 'x' is too wide for a 148 x 105 mm card even at 7\.5 pt"):
         card_spec(person("Лойко", "Анастасия", long_street * 2, "г. Гомель", None), message,
                   CardOptions(), GEOMETRY, 7.0)
 

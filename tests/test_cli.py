@@ -99,13 +99,27 @@ def test_check_warns_of_stale_addresses_and_exits_0(runner: CliRunner, in_tmp: P
 def test_check_lists_every_error_and_exits_1(runner: CliRunner, in_tmp: Path) -> None:
     path = data_file(in_tmp, prisoner_yaml("a", extra="institution: IK-44"),
                      prisoner_yaml("b", "Пипия Тимур"))
-    result = run(runner, "check", path)
+    result = run(runner, "check", path, "--paper", "letter")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{path}:5:18: prisoners[0].institution: unknown institution 'IK-44'; did you mean 'IK-4'?",
         f"{path}:7:11: prisoners[1].name: 'Пипия Тимур' is 2 word(s), not 'Фамилия Имя Отчество'; "
         "without a patronymic, write a mapping: {surname: ..., given: ...} and add gender:",
     ]
+
+
+def test_check_finds_what_make_would_refuse_for_everyone(runner: CliRunner, in_tmp: Path) -> None:
+    long_street = "ул. Советских пограничников имени героев, д. 137"  # fits A4 cards, not Letter
+    path = data_file(in_tmp,
+                     prisoner_yaml("a", extra="address: {name: ИК № 4, street: ул. Антошкина 3 ☃, postcode: 246035, locality: г. Гомель}"),
+                     prisoner_yaml("b", extra=f"address: {{name: ИК № 4, street: '{long_street}', postcode: 246035, locality: г. Гомель}}"))
+    result = run(runner, "check", path, "--paper", "letter")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:3:5: prisoners[0]: the card for 'a' has characters the font cannot draw: '☃' (U+2603) in 'ул. Антошкина 3 ☃'; remove or replace them",
+        f"{path}:6:5: prisoners[1]: the address of 'b' is too wide for a 139.7 x 107.95 mm card even at 7.5 pt; shorten a line, e.g. abbreviate 'улица' to 'ул.'",
+    ]
+    assert len(run(runner, "check", path).stderr.splitlines()) == 1  # A4 cards are wider: only the font
 
 
 BAD_DATA = {

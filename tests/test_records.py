@@ -10,8 +10,9 @@ import pytest
 from helpers import data_file, prisoner_yaml
 
 from postcards.errors import PostcardsError
+from postcards.freshness import stale_addresses
 from postcards.model import Birthday
-from postcards.records import load_dataset, stale_addresses
+from postcards.records import load_dataset
 
 NAME = "Чекина Людмила Юрьевна"
 
@@ -104,6 +105,8 @@ BAD_INPUT = {
         "data.yaml:5:15: prisoners[0].verified: expected a date YYYY-MM-DD, found text 'last year'"]),
     "unknown status": (one(f"name: {NAME}", "institution: IK-4", "status: relased"), [
         "data.yaml:5:13: prisoners[0].status: unknown status 'relased'; did you mean 'released'?"]),
+    "lower-case name": (one("name: чекина Людмила Юрьевна", "institution: IK-4"), [
+        "data.yaml:3:11: prisoners[0].name: 'чекина' does not start with a capital letter; write 'Чекина'"]),
     "bad id": (f"prisoners:\n  - id: Chekina L\n    name: {NAME}\n    institution: IK-4\n", [
         "data.yaml:2:9: prisoners[0].id: id 'Chekina L' may hold only a-z, 0-9 and single hyphens; "
         "e.g. chekina or loika-anastasiya"]),
@@ -131,6 +134,12 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     assert [line.split(": ")[1] for line in lines] == [
         "prisoners[0].name", "prisoners[0].institution", "prisoners[0].born", "prisoners[1].postcode",
     ]
+
+
+def test_decomposed_letters_are_composed(tmp_path: Path) -> None:
+    decomposed = "Бяляцкии\u0306 Алесь Викторович"  # "й" as "и" + combining breve, as some pages give it
+    dataset = load_dataset(data_file(tmp_path, prisoner_yaml("b", decomposed)))
+    assert dataset.prisoners[0].name.ru.surname == "Бяляцкий"
 
 
 def test_missing_file(tmp_path: Path) -> None:

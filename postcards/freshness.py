@@ -1,0 +1,27 @@
+"""How old each address is: warnings for addresses never verified or verified too long ago."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .errors import Problem
+from .model import Dataset
+from .yamlsource import join
+
+
+def stale_addresses(dataset: Dataset, today: date, stale_after_days: int) -> list[Problem]:
+    """Warnings for addresses never verified or verified longer ago than the limit."""
+    limit = today - timedelta(days=stale_after_days)
+    found = []
+    for p in dataset.prisoners:
+        if p.status != "imprisoned":
+            continue
+        if p.verified is None:
+            found.append(Problem("the address was never verified", p.where, join(p.field, "verified"),
+                                 "check it at prisoners.spring96.org and add verified: YYYY-MM-DD"))
+        elif p.verified < limit:
+            age = (today - p.verified).days
+            found.append(Problem(f"the address was last verified {p.verified} ({age} days ago)",
+                                 p.where, join(p.field, "verified"),
+                                 "check it at prisoners.spring96.org before posting"))
+    return found
