@@ -18,7 +18,7 @@ import platformdirs
 
 from . import __version__, report
 from .address import AddressOptions, address_lines
-from .cards import CardOptions, address_problems, make_postcards, select
+from .cards import CardOptions, Selection, address_problems, make_postcards, select
 from .config import load_config
 from .errors import PostcardsError
 from .freshness import stale_addresses
@@ -64,6 +64,11 @@ def _load(data: Path | None) -> Dataset:
     dataset = load_dataset(data if data is not None else default_data(Path(".")))
     report.warn(dataset.warnings)
     return dataset
+
+
+def _report_skipped(selection: Selection) -> None:
+    for prisoner, status in selection.skipped:
+        report.say(f"skipped {prisoner.id}: status is {status} (only imprisoned people get cards)")
 
 
 def _today(value: str | None) -> date:
@@ -117,7 +122,7 @@ def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[s
     dataset = _load(data)
     options = CardOptions(
         paper=paper, lang=lang, seed=seed, copies=copies, only=only,  # type: ignore[arg-type]
-        sender=sender or load_config(config).sender,
+        sender=tuple(line.strip() for line in sender if line.strip()) or load_config(config).sender,
         address=AddressOptions("nominative" if nominative else "dative", not no_country),
     )
     expected = len(select(dataset, only).prisoners) * copies
@@ -125,11 +130,11 @@ def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[s
     with click.progressbar(length=expected, label="Drawing cards", file=sys.stderr,
                            hidden=not show_bar) as bar:
         result = make_postcards(dataset, options, output, progress=bar.update)
-    for prisoner, status in result.selection.skipped:
-        report.say(f"skipped {prisoner.id}: status is {status} (only imprisoned people get cards)")
+    _report_skipped(result.selection)
     stale = stale_addresses(dataset, date.today(), DEFAULT_STALE_DAYS)
     report.say(f"Wrote {output}: {report.plural(result.cards, 'card')} on "
-               f"{report.plural(result.sheets, 'page')} ({paper}), {report.human_bytes(result.bytes)}.")
+               f"{report.plural(result.sheets, 'page')} ({paper}), {report.human_bytes(result.bytes)}. "
+               "Print at actual size (100%, not 'fit to page').")
     if stale:
         report.say(f"{report.plural(len(stale), 'address')} not verified in the last year: "
                    "check them at prisoners.spring96.org before posting (`postcards check`).")
@@ -145,8 +150,9 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
     """Print each address block, to copy onto an envelope by hand."""
     dataset = _load(data)
     options = AddressOptions("nominative" if nominative else "dative", not no_country)
-    chosen = select(dataset, ids).prisoners
-    blocks = [{"id": p.id, "lines": list(address_lines(p, options))} for p in chosen]
+    selection = select(dataset, ids)
+    _report_skipped(selection)
+    blocks = [{"id": p.id, "lines": list(address_lines(p, options))} for p in selection.prisoners]
     if as_json:
         click.echo(json.dumps(blocks, ensure_ascii=False, indent=2))
         return

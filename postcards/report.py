@@ -26,8 +26,8 @@ def error(err: PostcardsError) -> None:
 
 def plural(count: int, word: str) -> str:
     if count == 1:
-        return f"{count} {word}"
-    return f"{count} {word}es" if word.endswith(("s", "sh", "ch", "x")) else f"{count} {word}s"
+        return f"1 {word}"
+    return f"{count:,} {word}es" if word.endswith(("s", "sh", "ch", "x")) else f"{count:,} {word}s"
 
 
 def human_bytes(size: int) -> str:

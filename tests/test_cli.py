@@ -38,6 +38,7 @@ def test_make_uses_the_bundled_list_when_there_is_no_local_file(runner: CliRunne
     assert (in_tmp / "postcards.pdf").is_file()
     assert result.stdout == ""
     assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 page (a4), ")
+    assert "Print at actual size (100%, not 'fit to page')." in result.stderr
     texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
     assert "Чекиной Людмиле Юрьевне" in texts and "Лойко Анастасии Юрьевне" in texts
 
@@ -206,6 +207,8 @@ def test_released_prisoners_are_skipped_with_a_line(runner: CliRunner, in_tmp: P
     assert result.exit_code == 0
     assert "skipped b: status is released (only imprisoned people get cards)" in result.stderr.splitlines()
     assert "1 card on 1 page" in result.stderr
+    shown = run(runner, "address", path)
+    assert shown.stdout.count("REPUBLIC OF BELARUS") == 1 and "skipped b: status is released" in shown.stderr
 
 
 def test_usage_errors_exit_2(runner: CliRunner, in_tmp: Path) -> None:
