@@ -178,7 +178,7 @@ def make_postcards(
     paper = paper_named(options.paper)
     with atomic_output(output) as handle:
         cards = build_cards(selection.prisoners, options, library or bundled_library())
-        data = render_sheets(cards, paper, TITLE, progress)
+        data = render_sheets(cards, paper, TITLE, options.lang, progress)
         handle.write(data)
     sheets = -(-len(cards) // paper.per_sheet)
     return MakeResult(output, len(cards), sheets, len(data), selection)

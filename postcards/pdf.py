@@ -26,6 +26,7 @@ def render_sheets(
     cards: Sequence[CardSpec],
     paper: Paper,
     title: str,
+    lang: str = "ru",
     progress: Callable[[int], None] | None = None,
 ) -> bytes:
     """The PDF of `cards` imposed on `paper`: same cards, same bytes (no dates, no ids, no
@@ -39,6 +40,7 @@ def render_sheets(
         pageCompression=1,
         initialFontName=font.name,
         initialFontSize=10,
+        lang=lang,  # the cards' language, for screen readers and text extraction
     )
     canvas.setTitle(title)
     canvas.setAuthor("")
@@ -73,6 +75,7 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     if not parent.is_dir():
         raise PostcardsError(f"{path}: the directory {parent} does not exist",
                              hint="create it first or choose another output path")
+    _refuse_to_replace_other_files(path)
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, after the yield
             dir=parent, prefix=f".{path.name}.", suffix=".part", delete=False)
@@ -94,6 +97,20 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
         handle.close()
         os.unlink(handle.name)
         raise
+
+
+def _refuse_to_replace_other_files(path: Path) -> None:
+    """An earlier PDF may be replaced; anything else (a data file given as -o by mistake) not."""
+    try:
+        with path.open("rb") as existing:
+            head = existing.read(5)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise PostcardsError(f"{path}: cannot read the existing file: {exc.strerror}") from None
+    if head != b"%PDF-":
+        raise PostcardsError(f"{path}: exists and is not a PDF; not replacing it",
+                             hint="choose another output path, e.g. -o postcards.pdf")
 
 
 def _umask() -> int:

@@ -175,6 +175,18 @@ def test_output_where_nobody_may_write(runner: CliRunner, in_tmp: Path) -> None:
     assert not target.exists()
 
 
+def test_output_never_replaces_a_file_that_is_not_a_pdf(runner: CliRunner, in_tmp: Path) -> None:
+    data = data_file(in_tmp)
+    before = data.read_bytes()
+    result = run(runner, "make", data, "-o", data, "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {data}: exists and is not a PDF; not replacing it; "
+                             "choose another output path, e.g. -o postcards.pdf\n")
+    assert data.read_bytes() == before
+    assert run(runner, "make", data, "-o", "a.pdf", "--config", in_tmp / "none.yaml").exit_code == 0
+    assert run(runner, "make", data, "-o", "a.pdf", "--config", in_tmp / "none.yaml").exit_code == 0  # a PDF may be replaced
+
+
 def test_unknown_only_id_suggests(runner: CliRunner, in_tmp: Path) -> None:
     result = run(runner, "make", "--only", "chekna", "--config", in_tmp / "none.yaml")
     assert result.exit_code == 1

@@ -101,6 +101,7 @@ def test_metadata_has_no_paths_or_user_names_and_asks_for_no_scaling(tmp_path: P
     assert pdf.metadata["/CreationDate"].startswith("D:2000")  # invariant: no real clock
     assert str(tmp_path).encode() not in data and str(Path.cwd()).encode() not in data
     assert pdf.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
+    assert pdf.trailer["/Root"]["/Lang"] == "ru"
 
 
 def test_same_input_and_seed_give_identical_bytes(tmp_path: Path) -> None:
@@ -111,12 +112,12 @@ def test_same_input_and_seed_give_identical_bytes(tmp_path: Path) -> None:
 
 def test_a_failed_run_leaves_the_earlier_file_and_no_partial_file(tmp_path: Path) -> None:
     output = tmp_path / "out.pdf"
-    output.write_bytes(b"earlier")
+    output.write_bytes(b"%PDF-earlier")
     broken = data_file(tmp_path, prisoner_yaml(extra="address: {name: ИК № 4, street: ул. Антошкина 3 ★, "
                                                     "postcode: 246035, locality: г. Гомель}"))
     with pytest.raises(PostcardsError, match="characters the font cannot draw"):
         make_postcards(load_dataset(broken), CardOptions(), output)
-    assert output.read_bytes() == b"earlier"
+    assert output.read_bytes() == b"%PDF-earlier"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml", "out.pdf"]
 
 
