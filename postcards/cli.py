@@ -131,7 +131,7 @@ def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[s
                            hidden=not show_bar) as bar:
         result = make_postcards(dataset, options, output, progress=bar.update)
     _report_skipped(result.selection)
-    stale = stale_addresses(dataset, date.today(), DEFAULT_STALE_DAYS)
+    stale = stale_addresses(result.selection.prisoners, date.today(), DEFAULT_STALE_DAYS)
     report.say(f"Wrote {output}: {report.plural(result.cards, 'card')} on "
                f"{report.plural(result.sheets, 'page')} ({paper}), {report.human_bytes(result.bytes)}. "
                "Print at actual size (100%, not 'fit to page').")
@@ -171,7 +171,7 @@ def check(data: Path | None, stale_after: int, today: str | None, paper: str) ->
     problems = address_problems(dataset, AddressOptions(), paper)
     if problems:
         raise PostcardsError.of(problems)
-    stale = stale_addresses(dataset, _today(today), stale_after)
+    stale = stale_addresses(dataset.prisoners, _today(today), stale_after)
     report.warn(stale)
     warnings = len(dataset.warnings) + len(stale)
     report.say(f"{dataset.file}: {report.plural(len(dataset.prisoners), 'prisoner')}, "

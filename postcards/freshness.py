@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .errors import Problem
-from .model import Dataset
+from .model import Prisoner
 from .yamlsource import join
 
 
-def stale_addresses(dataset: Dataset, today: date, stale_after_days: int) -> list[Problem]:
+def stale_addresses(prisoners: Iterable[Prisoner], today: date, stale_after_days: int) -> list[Problem]:
     """Warnings for addresses never verified or verified longer ago than the limit."""
     limit = today - timedelta(days=stale_after_days)
     found = []
-    for p in dataset.prisoners:
+    for p in prisoners:
         if p.status != "imprisoned":
             continue
         if p.verified is None:

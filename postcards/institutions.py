@@ -9,7 +9,6 @@ from importlib import resources
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .address import postcode_error, postcode_warning
-from .errors import PostcardsError
 from .model import Institution
 from .script import foreign_letters
 from .yamlsource import Reader, compose, is_null, join
@@ -108,9 +107,9 @@ def builtin_registry() -> dict[str, Institution]:
     source = resources.files("postcards") / "data" / REGISTRY_FILE
     reader = Reader(f"<built-in {REGISTRY_FILE}>")
     root = compose(source.read_text(encoding="utf-8"), reader.file)
-    fields = reader.mapping(root, "", ("version", "institutions"), required=("institutions",)) \
-        if root is not None else None
+    fields = (reader.mapping(root, "", ("version", "institutions"), required=("institutions",))
+              if root is not None else None) or {}
     found = read_institutions(reader, fields["institutions"], "institutions") if fields else {}
-    if reader.errors:  # a broken registry is a bug in the package, not a user mistake
-        raise RuntimeError("built-in registry is invalid:\n" + PostcardsError.of(reader.errors).args[0])
+    if reader.errors or not found:  # a broken registry is a bug in the package, not a user mistake
+        raise RuntimeError("the built-in registry is invalid:\n" + "\n".join(map(str, reader.errors)))
     return found

@@ -197,6 +197,7 @@ def test_unknown_only_id_suggests(runner: CliRunner, in_tmp: Path) -> None:
 def test_only_and_copies(runner: CliRunner, in_tmp: Path) -> None:
     result = run(runner, "make", "--only", "loika", "--copies", "3", "--config", in_tmp / "none.yaml")
     assert result.exit_code == 0
+    assert "\n1 address not verified in the last year" in result.stderr  # only the one printed
     texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
     assert texts.count("Лойко Анастасии Юрьевне") == 3 and "Чекиной Людмиле Юрьевне" not in texts
 

@@ -205,7 +205,7 @@ def test_stale_and_unverified_addresses(tmp_path: Path) -> None:
                      prisoner_yaml("b", extra="institution: IK-4"),
                      prisoner_yaml("c", extra="institution: IK-4\nverified: 2026-06-01"),
                      prisoner_yaml("d", extra="institution: IK-4\nstatus: released"))
-    found = stale_addresses(load_dataset(path), date(2026, 11, 29), 365)
+    found = stale_addresses(load_dataset(path).prisoners, date(2026, 11, 29), 365)
     assert [(p.field, p.message) for p in found] == [
         ("prisoners[0].verified", "the address was last verified 2023-11-09 (1116 days ago)"),
         ("prisoners[1].verified", "the address was never verified"),
