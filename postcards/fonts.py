@@ -36,14 +36,12 @@ def _codepoints() -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def missing_glyphs(text: str) -> list[str]:
-    """The characters of `text` the font cannot draw, in order, each once."""
+@lru_cache(maxsize=65536)
+def missing_glyphs(text: str) -> tuple[str, ...]:
+    """The characters of `text` the font cannot draw, in order, each once (cached: address
+    lines repeat from card to card)."""
     have = _codepoints()
-    missing: list[str] = []
-    for char in text:
-        if ord(char) not in have and char not in missing and char not in "\n\t":
-            missing.append(char)
-    return missing
+    return tuple(dict.fromkeys(c for c in text if ord(c) not in have and c not in "\n\t"))
 
 
 @lru_cache(maxsize=131072)
