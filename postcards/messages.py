@@ -19,7 +19,6 @@ from .yamlsource import Reader, compose, did_you_mean, join, read_text
 
 Language = Literal["ru", "be"]
 LANGUAGES: tuple[Language, ...] = ("ru", "be")
-OCCASIONS = ("general",)
 MESSAGE_KEYS = ("id", "lang", "occasion", "text", "en")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAMED = ("name", "given")

@@ -29,7 +29,3 @@ def foreign_letters(text: str) -> list[ForeignLetter]:
     return [
         ForeignLetter(i, ch) for i, ch in enumerate(text) if ch.isalpha() and not is_cyrillic(ch)
     ]
-
-
-def has_latin(text: str) -> bool:
-    return any(ch.isascii() and ch.isalpha() for ch in text)
