@@ -15,7 +15,7 @@ from .layout.sheet import Paper, papers
 from .messages import Language, Library, Message, bundled_library, choose, render
 from .model import Dataset, Prisoner
 from .pdf import atomic_output, render_sheets
-from .script import foreign_letters
+from .script import foreign_letter_problem
 from .yamlsource import did_you_mean
 
 MESSAGE_SIZES_PT = sizes(11, 8)
@@ -77,10 +77,10 @@ def select(dataset: Dataset, only: Sequence[str] = ()) -> Selection:
 def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
     """The font size for the sender lines; they must be Cyrillic and fit their box."""
     for line in lines:
-        foreign = foreign_letters(line)
-        if foreign:
+        problem = foreign_letter_problem(line)
+        if problem:
             raise PostcardsError(
-                f"sender line '{line}' has a {foreign[0].describe()}", field="--from",
+                f"sender line {problem}", field="--from",
                 hint="the censor discards cards with Latin text: write it in Russian "
                      "(e.g. 'Германия, Берлин') or leave --from out")
     box = geometry.sender

@@ -10,7 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .address import postcode_error, postcode_warning
 from .model import Institution
-from .script import foreign_letters
+from .script import foreign_letter_problem
 from .yamlsource import Reader, compose, is_null, join
 
 REGISTRY_FILE = "institutions.yaml"
@@ -69,14 +69,10 @@ def _check_address_part(reader: Reader, node: Node, path: str, key: str, value: 
             if note:
                 reader.warn(node, path, note)
         return
-    foreign = foreign_letters(value)
-    if foreign:
-        reader.error(
-            node,
-            path,
-            f"'{value}' has a {foreign[0].describe()}",
-            "write the address in Russian Cyrillic, as the post in Belarus reads it",
-        )
+    problem = foreign_letter_problem(value)
+    if problem:
+        reader.error(node, path, problem,
+                     "write the address in Russian Cyrillic, as the post in Belarus reads it")
 
 
 def read_institutions(reader: Reader, node: Node, path: str) -> dict[str, Institution]:
@@ -107,9 +103,9 @@ def builtin_registry() -> dict[str, Institution]:
     source = resources.files("postcards") / "data" / REGISTRY_FILE
     reader = Reader(f"<built-in {REGISTRY_FILE}>")
     root = compose(source.read_text(encoding="utf-8"), reader.file)
-    fields = (reader.mapping(root, "", ("version", "institutions"), required=("institutions",))
-              if root is not None else None) or {}
-    found = read_institutions(reader, fields["institutions"], "institutions") if fields else {}
+    fields = reader.mapping(root, "", ("version", "institutions")) if root is not None else None
+    entries = (fields or {}).get("institutions")
+    found = read_institutions(reader, entries, "institutions") if entries is not None else {}
     if reader.errors or not found:  # a broken registry is a bug in the package, not a user mistake
         raise RuntimeError("the built-in registry is invalid:\n" + "\n".join(map(str, reader.errors)))
     return found

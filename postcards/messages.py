@@ -14,7 +14,7 @@ from .errors import PostcardsError, SourceLocation
 from .model import Prisoner
 from .names import NameParts
 from .resources import template_file
-from .script import foreign_letters
+from .script import foreign_letter_problem, foreign_letters
 from .yamlsource import Reader, compose, did_you_mean, join, read_text
 
 Language = Literal["ru", "be"]
@@ -22,6 +22,7 @@ LANGUAGES: tuple[Language, ...] = ("ru", "be")
 MESSAGE_KEYS = ("id", "lang", "occasion", "text", "en")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _NAMED = ("name", "given")
+CARD_LANGUAGES_ONLY = "a card carries Russian or Belarusian only"
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str]) -> Tem
     seen.add(mid)
     if lang not in LANGUAGES:
         reader.error(fields["lang"], join(path, "lang"), f"{where}: unknown language '{lang}'",
-                     "use ru or be")
+                     f"use one of: {', '.join(LANGUAGES)}")
         return None
     text_problems = _template_problems(text)
     for problem in text_problems:
@@ -102,7 +103,7 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str]) -> Tem
     foreign = foreign_letters(_PLACEHOLDER.sub("", text))
     if foreign and not text_problems:  # a broken placeholder is not Latin text
         reader.error(fields["text"], join(path, "text"), f"{where}: has a {foreign[0].describe()}",
-                     "a card carries Russian or Belarusian only")
+                     CARD_LANGUAGES_ONLY)
     return Template(mid, lang, values["occasion"], text, values["en"], reader.where(node))
 
 
@@ -111,7 +112,8 @@ def load_library(path: Path) -> Library:
     reader = Reader(str(path))
     root = compose(read_text(path), reader.file)
     if root is None:
-        raise PostcardsError(f"{path}: the template file is empty")
+        raise PostcardsError("the template file is empty", where=SourceLocation(reader.file, 1, 1),
+                             hint="start from the bundled templates/messages.yaml")
     fields = reader.mapping(root, "", ("version", "closings", "messages"), required=("closings", "messages"))
     templates: list[Template] = []
     closings: dict[str, str] = {}
@@ -119,7 +121,10 @@ def load_library(path: Path) -> Library:
         closing_fields = reader.mapping(fields["closings"], "closings", LANGUAGES, required=LANGUAGES) or {}
         for lang, node in closing_fields.items():
             value = reader.text(node, join("closings", lang))
-            if value is not None:
+            problem = foreign_letter_problem(value) if value is not None else None
+            if problem:  # the closing is printed on every card, like the message
+                reader.error(node, join("closings", lang), problem, CARD_LANGUAGES_ONLY)
+            elif value is not None:
                 closings[lang] = value
     if fields and "messages" in fields:
         seen: set[str] = set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,9 @@ from yaml.nodes import Node, ScalarNode
 
 from .errors import PostcardsError, SourceLocation
 from .institutions import builtin_registry, read_institution, read_institutions
-from .model import STATUSES, Birthday, Dataset, Institution, Prisoner, Sentence, Status
+from .model import STATUSES, Birthday, Dataset, Institution, Prisoner, Sentence
 from .names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
-from .script import foreign_letters
+from .script import foreign_letter_problem
 from .yamlsource import Reader, compose, did_you_mean, is_null, join, read_text
 
 SCHEMA_VERSION = 1
@@ -105,7 +106,7 @@ def _read_prisoner(
     if "about" in given:
         extra["about"] = reader.text(given["about"], join(path, "about"))
     if "status" in given:
-        extra["status"] = _read_status(reader, given["status"], join(path, "status"))
+        extra["status"] = reader.choice(given["status"], join(path, "status"), STATUSES, "status")
     if "verified" in given:
         extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
     if "sources" in given:
@@ -183,9 +184,9 @@ def _check_capitals(reader: Reader, node: Node, path: str, word: str) -> bool:
 
 
 def _check_cyrillic(reader: Reader, node: Node, path: str, text: str, language: str) -> bool:
-    foreign = foreign_letters(text)
-    if foreign:
-        reader.error(node, path, f"'{text}' has a {foreign[0].describe()}",
+    problem = foreign_letter_problem(text)
+    if problem:
+        reader.error(node, path, problem,
                      f"type the {language} form in Cyrillic; a Latin form goes under name.latin")
         return False
     belarusian = sorted(_BELARUSIAN_ONLY & set(text))
@@ -205,19 +206,15 @@ def _read_gender(reader: Reader, fields: dict[str, Node], path: str, name: Name 
                          "cannot tell the gender: the name has no patronymic that tells it",
                          "add gender: female or gender: male")
         return told
-    value = reader.text(node, join(path, "gender"))
+    value = reader.choice(node, join(path, "gender"), GENDERS, "gender")
     if value is None:
-        return None
-    if value not in GENDERS:
-        hint = did_you_mean(value, GENDERS) or "use female or male"
-        reader.error(node, join(path, "gender"), f"unknown gender '{value}'", hint)
         return None
     if told is not None and told != value and name is not None:
         reader.error(node, join(path, "gender"),
                      f"gender is {value} but the patronymic '{name.ru.patronymic}' is {told}",
                      "correct one of the two")
         return None
-    return value
+    return value  # type: ignore[return-value]  # one of GENDERS
 
 
 def _read_place(
@@ -281,22 +278,11 @@ def _read_sentence(reader: Reader, node: Node, path: str) -> Sentence | None:
         else:
             years = float(value)
     articles = fields.get("articles")
-    read_article = lambda n, p: reader.text(n, p, numbers_too=True)  # noqa: E731
+    read_article = partial(reader.text, numbers_too=True)
     return Sentence(
         years=years,
         regime=reader.optional_text(fields.get("regime"), join(path, "regime")),
         articles=tuple(reader.each(articles, join(path, "articles"), read_article)) if articles else (),
         text=reader.optional_text(fields.get("text"), join(path, "text")),
     )
-
-
-def _read_status(reader: Reader, node: Node, path: str) -> Status | None:
-    value = reader.text(node, path)
-    if value is None:
-        return None
-    if value not in STATUSES:
-        hint = did_you_mean(value, STATUSES) or f"use one of: {', '.join(STATUSES)}"
-        reader.error(node, path, f"unknown status '{value}'", hint)
-        return None
-    return value
 

@@ -24,6 +24,13 @@ def is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u052f"
 
 
+def foreign_letter_problem(text: str) -> str | None:
+    """"'text' has a Latin letter 'a' at character 6 (looks like ...)", or None when the
+    text's letters are all Cyrillic."""
+    foreign = foreign_letters(text)
+    return f"'{text}' has a {foreign[0].describe()}" if foreign else None
+
+
 def foreign_letters(text: str) -> list[ForeignLetter]:
     """Letters in `text` that are not Cyrillic (digits and punctuation are fine)."""
     return [

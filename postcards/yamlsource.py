@@ -179,6 +179,15 @@ class Reader:
             return None
         return value
 
+    def choice(self, node: Node, path: str, choices: Collection[str], what: str) -> str | None:
+        """One of `choices`; anything else is reported with the closest choice."""
+        value = self.text(node, path)
+        if value is None or value in choices:
+            return value
+        hint = did_you_mean(value, choices) or f"use one of: {', '.join(choices)}"
+        self.error(node, path, f"unknown {what} '{value}'", hint)
+        return None
+
     def optional_text(self, node: Node | None, path: str) -> str | None:
         if node is None or is_null(node):
             return None

@@ -77,3 +77,19 @@ def test_choice_is_deterministic_and_neighbours_differ() -> None:
     assert picks == choose(templates, 7, seed=5)
     assert all(a.id != b.id for a, b in itertools.pairwise(picks))
     assert [t.id for t in choose(templates, 2, 0)] != [t.id for t in choose(templates, 2, 1)]
+
+
+def test_a_closing_in_latin_is_refused(tmp_path: Path) -> None:
+    path = library_file(tmp_path, "mine", "Здравствуйте, {name}!")
+    path.write_text(path.read_text(encoding="utf-8").replace('"С теплом,"', '"Best wishes,"'), encoding="utf-8")
+    with pytest.raises(PostcardsError) as caught:
+        load_library(path)
+    assert caught.value.lines() == [f"{path}:1:16: closings.ru: 'Best wishes,' has a Latin letter 'B' at character 1 (looks like Cyrillic 'В'); a card carries Russian or Belarusian only"]
+
+
+def test_empty_template_file(tmp_path: Path) -> None:
+    path = tmp_path / "messages.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(PostcardsError) as caught:
+        load_library(path)
+    assert caught.value.lines() == [f"{path}:1:1: the template file is empty; start from the bundled templates/messages.yaml"]

@@ -93,7 +93,7 @@ BAD_INPUT = {
         "data.yaml:3:11: prisoners[0].gender: cannot tell the gender: the name has no patronymic "
         "that tells it; add gender: female or gender: male"]),
     "unknown gender": (one("name: {ru: {surname: Пипия, given: Тимур}}", "gender: m", "institution: IK-4"), [
-        "data.yaml:4:13: prisoners[0].gender: unknown gender 'm'; use female or male"]),
+        "data.yaml:4:13: prisoners[0].gender: unknown gender 'm'; use one of: female, male"]),
     "gender against patronymic": (one(f"name: {NAME}", "gender: male", "institution: IK-4"), [
         "data.yaml:4:13: prisoners[0].gender: gender is male but the patronymic 'Юрьевна' is female; "
         "correct one of the two"]),
