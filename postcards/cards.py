@@ -9,8 +9,8 @@ from pathlib import Path
 from . import fonts
 from .address import AddressOptions, address_lines
 from .errors import PostcardsError, Problem
-from .layout.card import ADDRESS_TEXT_INSET_MM, CardGeometry, CardSpec, card_geometry
-from .layout.fit import fit_lines, fit_paragraphs, sizes
+from .layout.card import ADDRESS_TEXT_INSET_MM, SENDER_LEADING, CardGeometry, CardSpec, card_geometry
+from .layout.fit import fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from .layout.sheet import Paper, papers
 from .messages import Language, Library, Message, bundled_library, choose, render
 from .model import Dataset, Prisoner
@@ -21,7 +21,6 @@ from .yamlsource import did_you_mean
 MESSAGE_SIZES_PT = sizes(11, 8)
 ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
-SENDER_LEADING = 1.2
 MM = 72 / 25.4  # points per millimetre
 TITLE = "Postcards"
 
@@ -84,10 +83,13 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
                 hint="the censor discards cards with Latin text: write it in Russian "
                      "(e.g. 'Германия, Берлин') or leave --from out")
     box = geometry.sender
-    size = fit_lines(lines, box.width * MM, SENDER_SIZES_PT)
-    if size is None or len(lines) * size * SENDER_LEADING > box.height * MM:
+    size = fit_block(lines, box.width * MM, box.height * MM, SENDER_SIZES_PT, SENDER_LEADING, fonts.regular())
+    if size is None:
+        smallest = SENDER_SIZES_PT[-1]
+        most = 1 + int((box.height * MM - lines_height(1, smallest, 0, fonts.regular()))
+                       / (smallest * SENDER_LEADING))
         raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field="--from",
-                             hint=f"use at most 4 short lines of about {int(box.width / 1.3)} characters")
+                             hint=f"use at most {most} lines of about {int(box.width / 1.3)} characters")
     return size
 
 

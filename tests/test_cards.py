@@ -72,8 +72,13 @@ def test_a_very_long_address_line_shrinks_then_fails() -> None:
 
 def test_sender_lines() -> None:
     assert check_sender(("Анна Шмидт", "Германия, Берлин"), GEOMETRY) == 7.0
-    with pytest.raises(PostcardsError, match="do not fit the card"):
+    assert check_sender(("Анна",) * 6, GEOMETRY) == 6.0  # too tall at 7 pt: it shrinks
+    with pytest.raises(PostcardsError, match="the 7 sender line"):
+        check_sender(("Анна",) * 7, GEOMETRY)
+    with pytest.raises(PostcardsError, match="use at most 6 lines of about 30 characters"):
         check_sender(("Анна",) * 8, GEOMETRY)
+    with pytest.raises(PostcardsError, match="do not fit the card"):
+        check_sender(("Анна Шмидт, Германия, Берлин, Фридрихштрассе 1",), GEOMETRY)
     with pytest.raises(PostcardsError, match="has a Latin letter 'G'"):
         check_sender(("Germany",), GEOMETRY)
 

@@ -129,7 +129,8 @@ def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
                   locality: г. п. Заречье, district: Речицкого р-на, region: Гомельской обл.}
     """).replace("ул. Советских пограничников, 37", "'ул. Советских пограничников, 37'")
     output = tmp_path / "out.pdf"
-    make_postcards(load_dataset(data_file(tmp_path, rural)), CardOptions(sender=("Иван Петров",)),
+    sender = ("Иван Петров", "Германия, 10115 Берлин", "Фридрихштрассе, 1", "кв. 2", "Иван", "Петров")
+    make_postcards(load_dataset(data_file(tmp_path, rural)), CardOptions(sender=sender),
                    output, library=load_library(templates))
     runs = read_runs(output)
     geometry = card_geometry(148, 105)
@@ -150,6 +151,7 @@ def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
     assert len(message_sizes) == 1 and message_sizes.pop() < 11  # it had to shrink to fit
     words = " ".join(r.text for r in runs)
     assert words.count("радость.") == 9  # nothing dropped
+    assert all(line in words for line in sender)
 
 
 def test_a_message_that_cannot_fit_fails_naming_person_and_message(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ SIGNATURE_RULE_Y_MM = 10.0
 CLOSING_BASELINE_Y_MM = 16.5
 MESSAGE_BOTTOM_MM = 21.5
 CLOSING_SIZE_PT = 10.0
+SENDER_LEADING = 1.2  # line pitch of the sender lines, as a multiple of their size
 RULE_WIDTH_PT = 0.5
 HAIRLINE_PT = 0.3
 RULE_GREY = 0.55
@@ -115,7 +116,7 @@ def draw_card(canvas: Canvas, spec: CardSpec, geometry: CardGeometry, origin_mm:
     _draw_lines(canvas, font.name, spec.address_size_pt, geometry.address.x + ADDRESS_TEXT_INSET_MM,
                 address_baselines_mm(geometry, len(spec.address_lines)), spec.address_lines)
     if spec.sender_lines:
-        pitch = spec.sender_size_pt * 1.2 / mm
+        pitch = spec.sender_size_pt * SENDER_LEADING / mm
         first = geometry.sender.top - font.ascent * spec.sender_size_pt / mm
         _draw_lines(canvas, font.name, spec.sender_size_pt, geometry.sender.x,
                     [first - i * pitch for i in range(len(spec.sender_lines))], spec.sender_lines)

@@ -47,15 +47,15 @@ def wrap(paragraph: str, width_pt: float, size_pt: float) -> tuple[str, ...] | N
     return tuple(lines)
 
 
+def lines_height(count: int, size_pt: float, leading_pt: float, font: FontMetrics) -> float:
+    """From the top of the first line's ascenders to the bottom of the last one's descenders."""
+    return (font.ascent + font.descent) * size_pt + (count - 1) * leading_pt
+
+
 def text_height(fitted: FittedText, font: FontMetrics) -> float:
-    """From the top of the first line's ascenders to the bottom of the last descenders."""
     lines = sum(len(p) for p in fitted.paragraphs)
     gaps = max(len(fitted.paragraphs) - 1, 0)
-    return (
-        (font.ascent + font.descent) * fitted.size_pt
-        + (lines - 1) * fitted.leading_pt
-        + gaps * fitted.gap_pt
-    )
+    return lines_height(lines, fitted.size_pt, fitted.leading_pt, font) + gaps * fitted.gap_pt
 
 
 def fit_paragraphs(
@@ -81,6 +81,16 @@ def fit_lines(lines: Sequence[str], width_pt: float, sizes_pt: Sequence[float]) 
     widest = max((width_per_point(line) for line in lines), default=0.0)
     for size in sizes_pt:
         if widest * size <= width_pt:
+            return size
+    return None
+
+
+def fit_block(lines: Sequence[str], width_pt: float, height_pt: float, sizes_pt: Sequence[float],
+              leading: float, font: FontMetrics) -> float | None:
+    """The largest size at which the unbroken lines fit the box in width and height, or None."""
+    widest = max((width_per_point(line) for line in lines), default=0.0)
+    for size in sizes_pt:
+        if widest * size <= width_pt and lines_height(len(lines), size, size * leading, font) <= height_pt:
             return size
     return None
 
