@@ -12,7 +12,7 @@ from .errors import PostcardsError, Problem
 from .layout.card import ADDRESS_TEXT_INSET_MM, SENDER_LEADING, CardGeometry, CardSpec, card_geometry
 from .layout.fit import fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from .layout.sheet import Paper, papers
-from .messages import Language, Library, Message, bundled_library, choose, render
+from .messages import LANGUAGES, Language, Library, Message, bundled_library, choose, render
 from .model import Dataset, Prisoner
 from .pdf import atomic_output, render_sheets
 from .script import foreign_letter_problem
@@ -155,7 +155,12 @@ def build_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Li
     paper = paper_named(options.paper)
     geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
     sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
-    templates = choose(library.for_language(options.lang), len(prisoners), options.seed)
+    available = library.for_language(options.lang)
+    if not available:
+        other = next(lang for lang in LANGUAGES if lang != options.lang)
+        raise PostcardsError(f"the message library has no '{options.lang}' message", field="--lang",
+                             hint=f"add one to the templates file or use --lang {other}")
+    templates = choose(available, len(prisoners), options.seed)
     cards: list[CardSpec] = []
     for prisoner, template in zip(prisoners, templates, strict=True):
         message = render(template, prisoner, library.closings)

@@ -234,3 +234,21 @@ def test_help_everywhere(runner: CliRunner) -> None:
     for command in ([], ["make"], ["address"], ["check"], ["list"]):
         result = run(runner, *command, "--help")
         assert result.exit_code == 0 and "Usage: " in result.stdout
+
+
+def test_a_broken_config_file_is_a_located_error(runner: CliRunner, in_tmp: Path) -> None:
+    config = in_tmp / "config.yaml"
+    config.write_text("sendr:\n  - Анна\n", encoding="utf-8")
+    result = run(runner, "make", "--config", config)
+    assert result.exit_code == 1
+    assert result.stderr == f"{config}:1:1: sendr: unknown key 'sendr'; did you mean 'sender'?\n"
+    assert not (in_tmp / "postcards.pdf").exists()
+
+
+def test_nobody_imprisoned_is_refused_and_nothing_written(runner: CliRunner, in_tmp: Path) -> None:
+    path = data_file(in_tmp, prisoner_yaml("a", extra="institution: IK-4\nstatus: released"))
+    result = run(runner, "make", path, "--config", in_tmp / "none.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: no one to make cards for: nobody selected is imprisoned; check the status fields or the --only ids"]
+    assert not (in_tmp / "postcards.pdf").exists()

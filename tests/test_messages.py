@@ -93,3 +93,14 @@ def test_empty_template_file(tmp_path: Path) -> None:
     with pytest.raises(PostcardsError) as caught:
         load_library(path)
     assert caught.value.lines() == [f"{path}:1:1: the template file is empty; start from the bundled templates/messages.yaml"]
+
+
+def test_a_language_without_messages_is_refused(tmp_path: Path) -> None:
+    from postcards.cards import CardOptions, make_postcards
+    from postcards.resources import bundled_data
+
+    library = load_library(library_file(tmp_path, "ru-only", "Здравствуйте, {name}!"))
+    with pytest.raises(PostcardsError) as caught:
+        make_postcards(load_dataset(bundled_data()), CardOptions(lang="be"), tmp_path / "out.pdf", library=library)
+    assert caught.value.lines() == ["--lang: the message library has no 'be' message; add one to the templates file or use --lang ru"]
+    assert not (tmp_path / "out.pdf").exists()
