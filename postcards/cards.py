@@ -178,7 +178,17 @@ def make_postcards(
 ) -> MakeResult:
     """Write one card per selected prisoner to `output`, imposed on sheets of `options.paper`.
     Nothing is written unless every card is right."""
-    selection = select(dataset, options.only)
+    return write_postcards(select(dataset, options.only), options, output, library, progress)
+
+
+def write_postcards(
+    selection: Selection,
+    options: CardOptions,
+    output: Path,
+    library: Library | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> MakeResult:
+    """`make_postcards` for people already selected (the CLI sizes its progress bar first)."""
     if not selection.prisoners:
         raise PostcardsError("no one to make cards for: nobody selected is imprisoned",
                              hint="check the status fields or the --only ids")

@@ -18,7 +18,7 @@ import platformdirs
 
 from . import __version__, report
 from .address import AddressOptions, address_lines
-from .cards import CardOptions, Selection, address_problems, make_postcards, select
+from .cards import CardOptions, Selection, address_problems, select, write_postcards
 from .config import load_config
 from .errors import PostcardsError
 from .freshness import stale_addresses
@@ -125,11 +125,12 @@ def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[s
         sender=tuple(line.strip() for line in sender if line.strip()) or load_config(config).sender,
         address=AddressOptions("nominative" if nominative else "dative", not no_country),
     )
-    expected = len(select(dataset, only).prisoners) * copies
+    selection = select(dataset, only)
+    expected = len(selection.prisoners) * copies
     show_bar = not quiet and expected >= PROGRESS_FROM and sys.stderr.isatty()
     with click.progressbar(length=expected, label="Drawing cards", file=sys.stderr,
                            hidden=not show_bar) as bar:
-        result = make_postcards(dataset, options, output, progress=bar.update)
+        result = write_postcards(selection, options, output, progress=bar.update)
     _report_skipped(result.selection)
     stale = stale_addresses(result.selection.prisoners, date.today(), DEFAULT_STALE_DAYS)
     report.say(f"Wrote {output}: {report.plural(result.cards, 'card')} on "
