@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Latin letters that look like Cyrillic ones: the usual cause of "Latin in a Russian word".
-_LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі", strict=True))
+LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі", strict=True))
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class ForeignLetter:
 
     def describe(self) -> str:
         name = "Latin" if self.char.isascii() else "non-Cyrillic"
-        twin = _LOOKALIKES.get(self.char)
+        twin = LOOKALIKES.get(self.char)
         looks = f" (looks like Cyrillic '{twin}')" if twin else ""
         return f"{name} letter '{self.char}' at character {self.index + 1}{looks}"
 
