@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from . import fonts
 from .address import AddressOptions, address_lines
+from .censor import Finding, lint
+from .crib import crib_pages
 from .errors import PostcardsError, Problem
-from .layout.card import ADDRESS_TEXT_INSET_MM, SENDER_LEADING, CardGeometry, CardSpec, card_geometry
-from .layout.fit import fit_block, fit_lines, fit_paragraphs, lines_height, sizes
+from .layout.card import (
+    ADDRESS_TEXT_INSET_MM,
+    CLOSING_BASELINE_Y_MM,
+    SENDER_LEADING,
+    CardGeometry,
+    CardSpec,
+    card_geometry,
+)
+from .layout.fit import FittedText, fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from .layout.sheet import Paper, papers
-from .messages import LANGUAGES, Language, Library, Message, bundled_library, choose, render
-from .model import Dataset, Prisoner
+from .messages import Library, Message, Register, Template, bundled_library, choose, read_own_message, render
+from .model import LANGUAGES, Dataset, Language, Prisoner
+from .names import Gender
+from .occasions import DEFAULT_TRANSIT_DAYS, Occasion, arrival, occasion_for
 from .pdf import atomic_output, render_sheets
 from .script import foreign_letter_problem
 from .yamlsource import did_you_mean
@@ -23,6 +36,7 @@ ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
 MM = 72 / 25.4  # points per millimetre
 TITLE = "Postcards"
+HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
 
 
 @dataclass(frozen=True)
@@ -30,12 +44,22 @@ class CardOptions:
     """Every choice that shapes the cards, passed down from the command line."""
 
     paper: str = "a4"
-    lang: Language = "ru"
+    lang: Language | None = None  # None: the message's language, else Russian
     seed: int = 0
     copies: int = 1
     only: tuple[str, ...] = ()
     sender: tuple[str, ...] = ()
     address: AddressOptions = field(default_factory=AddressOptions)
+    occasion: Occasion | Literal["auto"] = "auto"
+    message_id: str | None = None  # this library message on every card
+    message_file: Path | None = None  # the writer's own text on every card
+    force: bool = False  # print a message the censor check flags
+    blank: bool = False  # ruled lines for handwriting instead of the printed message
+    register: Register = "formal"
+    writer: Gender | None = None
+    today: date = field(default_factory=date.today)
+    transit_days: int = DEFAULT_TRANSIT_DAYS
+    crib: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,12 +69,30 @@ class Selection:
 
 
 @dataclass(frozen=True)
+class PlannedCard:
+    """One card: whom it is for, what it says, and how it is drawn."""
+
+    prisoner: Prisoner
+    message: Message
+    spec: CardSpec
+
+
+@dataclass(frozen=True)
+class Plan:
+    cards: tuple[PlannedCard, ...]
+    findings: tuple[Finding, ...] = ()  # in a --message-file printed with --force
+    notes: tuple[str, ...] = ()  # choices worth telling the user
+
+
+@dataclass(frozen=True)
 class MakeResult:
     output: Path
     cards: int
     sheets: int
+    pages: int
     bytes: int
     selection: Selection
+    plan: Plan
 
 
 def paper_named(name: str) -> Paper:
@@ -97,18 +139,35 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
               sender_size: float) -> CardSpec:
     """One card, fitted: fails (naming the person and message) rather than clip any text."""
     lines = address_lines(prisoner, options.address)
-    _check_glyphs(prisoner, (*message.paragraphs, message.closing, *lines, *options.sender))
-    font = fonts.regular()
-    box = geometry.message
-    fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, MESSAGE_SIZES_PT, font)
-    if fitted is None:
-        raise PostcardsError(f"message '{message.id}' does not fit the card for '{prisoner.id}' "
-                             f"even at {MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where,
-                             field=prisoner.field, hint="choose a shorter message")
     address_size = fit_address(prisoner, lines, geometry)
+    if options.blank:
+        _check_glyphs(prisoner, (*lines, *options.sender))
+        return CardSpec(label=prisoner.id, message=FittedText((), MESSAGE_SIZES_PT[0]), closing="",
+                        address_lines=lines, address_size_pt=address_size,
+                        sender_lines=tuple(options.sender), sender_size_pt=sender_size,
+                        ruled_mm=handwriting_rules_mm(geometry))
+    _check_glyphs(prisoner, (*message.paragraphs, message.closing, *lines, *options.sender))
+    box = geometry.message
+    fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, MESSAGE_SIZES_PT,
+                            fonts.regular())
+    if fitted is None:
+        own = message.english is None
+        what = f"your message ({options.message_file})" if own else f"message '{message.id}'"
+        raise PostcardsError(f"{what} does not fit the card for '{prisoner.id}' even at "
+                             f"{MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
+                             hint="shorten it: about 400 characters fit well" if own
+                             else "choose a shorter message")
     return CardSpec(label=prisoner.id, message=fitted, closing=message.closing,
                     address_lines=lines, address_size_pt=address_size,
                     sender_lines=tuple(options.sender), sender_size_pt=sender_size)
+
+
+def handwriting_rules_mm(geometry: CardGeometry) -> tuple[float, ...]:
+    """Heights of the ruled lines on a blank card: from under the top of the message area
+    down to where the printed closing would stand."""
+    top = geometry.message.top
+    count = int((top - CLOSING_BASELINE_Y_MM) / HANDWRITING_PITCH_MM)
+    return tuple(top - (i + 1) * HANDWRITING_PITCH_MM for i in range(count))
 
 
 def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry) -> float:
@@ -150,23 +209,110 @@ def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
                                  field=prisoner.field, hint="remove or replace them")
 
 
-def build_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Library) -> list[CardSpec]:
-    """The fitted cards, `options.copies` of each, in data-file order."""
+def card_language(options: CardOptions, library: Library) -> Language | None:
+    """The language of the cards: the chosen message's, else --lang; None leaves it to the
+    writer's own text, else Russian."""
+    if options.message_id is not None:
+        lang = library.by_id(options.message_id).lang
+        if options.lang is not None and options.lang != lang:
+            raise PostcardsError(f"message '{options.message_id}' is in '{lang}', not '{options.lang}'",
+                                 field="--lang", hint=f"leave out --lang or use --lang {lang}")
+        return lang
+    return options.lang
+
+
+def own_message(options: CardOptions, lang: Language | None) -> tuple[Template, tuple[Finding, ...]]:
+    """The writer's own text and what the censor check finds in it: refused unless --force."""
+    assert options.message_file is not None
+    template = read_own_message(options.message_file, lang)
+    findings = tuple(lint(template.text, template=True))
+    if findings and not options.force:
+        source = str(options.message_file)
+        raise PostcardsError.of([
+            *(Problem(f.format(source)) for f in findings),
+            Problem(f"{source}: the censor check flags {len(findings)} word(s); change them, "
+                    "or add --force to print anyway", field="--message-file"),
+        ])
+    return template, findings
+
+
+@dataclass(frozen=True)
+class _Pool:
+    prisoner: Prisoner
+    occasion: Occasion
+    pool: tuple[Template, ...]
+    fallback: tuple[Template, ...]  # general messages, for copies beyond a seasonal pool
+
+
+def _pools(prisoners: Sequence[Prisoner], options: CardOptions, library: Library,
+           lang: Language) -> tuple[list[_Pool], list[str]]:
+    """Each person's messages for the occasion their card meets, and notes on occasions
+    that had to fall back to general messages."""
+    arrives = arrival(options.today, options.transit_days)
+    general = library.pool(lang, "general", options.writer)
+    pools: list[_Pool] = []
+    fallbacks: dict[str, int] = {}
+    for prisoner in prisoners:
+        if options.occasion == "auto":
+            occasion = occasion_for(prisoner.born, arrives, library.seasons)
+        else:
+            occasion = options.occasion
+        pool = library.pool(lang, occasion, options.writer)
+        if not pool and options.occasion == "auto" and occasion != "general":
+            fallbacks[occasion] = fallbacks.get(occasion, 0) + 1
+            occasion, pool = "general", general
+        if not pool:
+            raise _no_messages(library, lang, occasion)
+        auto_extra = options.occasion == "auto" and occasion != "general"
+        pools.append(_Pool(prisoner, occasion, pool, general if auto_extra else ()))
+    notes = [f"no {occasion} message in '{lang}' that suits this writer: {count} card(s) got a "
+             "general one" for occasion, count in fallbacks.items()]
+    return pools, notes
+
+
+def _no_messages(library: Library, lang: Language, occasion: Occasion) -> PostcardsError:
+    if any(t.lang == lang and t.occasion == occasion for t in library.templates):
+        return PostcardsError(f"every {occasion} message in '{lang}' agrees with the writer's gender",
+                              field="--writer-gender", hint="give --writer-gender female or male")
+    other = next(x for x in LANGUAGES if x != lang)
+    return PostcardsError(f"the message library has no '{lang}' message for the occasion '{occasion}'",
+                          field="--lang", hint=f"add one to {library.file}, choose another "
+                          f"--occasion, or use --lang {other}")
+
+
+def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Library) -> Plan:
+    """Every card, `options.copies` per person, in data-file order: its message chosen,
+    rendered and fitted. Fails, naming the person, rather than print a wrong card."""
     paper = paper_named(options.paper)
     geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
     sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
-    available = library.for_language(options.lang)
-    if not available:
-        other = next(lang for lang in LANGUAGES if lang != options.lang)
-        raise PostcardsError(f"the message library has no '{options.lang}' message", field="--lang",
-                             hint=f"add one to the templates file or use --lang {other}")
-    templates = choose(available, len(prisoners), options.seed)
-    cards: list[CardSpec] = []
-    for prisoner, template in zip(prisoners, templates, strict=True):
-        message = render(template, prisoner, library.closings)
-        spec = card_spec(prisoner, message, options, geometry, sender_size)
-        cards.extend([spec] * options.copies)
-    return cards
+    lang = card_language(options, library)
+    findings: tuple[Finding, ...] = ()
+    notes: list[str] = []
+    people = [p for p in prisoners for _ in range(options.copies)]
+    if options.message_file is not None:
+        template, findings = own_message(options, lang)
+        templates = [template] * len(people)
+    elif options.message_id is not None:
+        templates = [library.by_id(options.message_id)] * len(people)
+    else:
+        pools, notes = _pools(prisoners, options, library, lang or "ru")
+        requests = [(p.prisoner.id, p.pool, p.fallback) for p in pools for _ in range(options.copies)]
+        try:
+            templates = choose(requests, options.seed)
+        except ValueError as exc:
+            short = next(p for p in pools if p.prisoner.id == exc.args[0])
+            raise PostcardsError(
+                f"'{short.prisoner.id}' would get the same message twice: "
+                f"{len(short.pool) + len(short.fallback)} {short.occasion} message(s) in '{lang or 'ru'}' "
+                f"for {options.copies} copies", field="--copies",
+                hint="use fewer copies, or add messages to the library") from None
+    cards = []
+    for prisoner, template in zip(people, templates, strict=True):
+        message = render(template, prisoner, library, options.register, options.writer)
+        cards.append(PlannedCard(prisoner, message, card_spec(prisoner, message, options, geometry,
+                                                              sender_size)))
+    return Plan(tuple(cards), findings, tuple(notes))
 
 
 def make_postcards(
@@ -193,9 +339,15 @@ def write_postcards(
         raise PostcardsError("no one to make cards for: nobody selected is imprisoned",
                              hint="check the status fields or the --only ids")
     paper = paper_named(options.paper)
+    library = library or bundled_library()
     with atomic_output(output) as handle:
-        cards = build_cards(selection.prisoners, options, library or bundled_library())
-        data = render_sheets(cards, paper, TITLE, options.lang, progress)
+        plan = plan_cards(selection.prisoners, options, library)
+        specs = [card.spec for card in plan.cards]
+        cribs = crib_pages([(c.prisoner, c.message) for c in plan.cards], paper, options.blank,
+                           options.today) if options.crib else None
+        lang = plan.cards[0].message.lang
+        data = render_sheets(specs, paper, TITLE, lang, progress, cribs)
         handle.write(data)
-    sheets = -(-len(cards) // paper.per_sheet)
-    return MakeResult(output, len(cards), sheets, len(data), selection)
+    sheets = -(-len(specs) // paper.per_sheet)
+    pages = sheets * 2 if options.crib else sheets
+    return MakeResult(output, len(specs), sheets, pages, len(data), selection, plan)

@@ -9,6 +9,8 @@ from typing import Literal
 from .errors import Problem, SourceLocation
 from .names import Gender, Name
 
+Language = Literal["ru", "be"]  # a card's language; the address is always Russian
+LANGUAGES: tuple[Language, ...] = ("ru", "be")
 Status = Literal["imprisoned", "released", "unknown"]
 STATUSES: tuple[Status, ...] = ("imprisoned", "released", "unknown")
 

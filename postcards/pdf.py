@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from . import fonts
 from .errors import PostcardsError
 from .layout.card import CardSpec, card_geometry, draw_card
+from .layout.crib import CribPage, draw_crib
 from .layout.sheet import Paper, cut_marks, impose
 
 CUT_MARK_WIDTH_PT = 0.3
@@ -28,9 +29,11 @@ def render_sheets(
     title: str,
     lang: str = "ru",
     progress: Callable[[int], None] | None = None,
+    cribs: Sequence[CribPage] | None = None,
 ) -> bytes:
-    """The PDF of `cards` imposed on `paper`: same cards, same bytes (no dates, no ids, no
-    paths, no user names in it); the viewer is told not to scale pages when printing."""
+    """The PDF of `cards` imposed on `paper`, each sheet followed by its crib page when
+    `cribs` are given: same cards, same bytes (no dates, no ids, no paths, no user names in
+    it); the viewer is told not to scale pages when printing."""
     font = fonts.regular()
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -50,7 +53,7 @@ def render_sheets(
     canvas.setViewerPreference("PrintScaling", "None")
     geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
     marks = cut_marks(paper)
-    for sheet in impose(cards, paper):
+    for number, sheet in enumerate(impose(cards, paper)):
         for spec, origin in sheet:
             draw_card(canvas, spec, geometry, origin, font)
         canvas.setStrokeGray(0)
@@ -58,6 +61,9 @@ def render_sheets(
         for mark in marks:
             canvas.line(mark.x1_mm * mm, mark.y1_mm * mm, mark.x2_mm * mm, mark.y2_mm * mm)
         canvas.showPage()
+        if cribs is not None:
+            draw_crib(canvas, cribs[number], font)
+            canvas.showPage()
         if progress is not None:
             progress(len(sheet))
     canvas.save()

@@ -55,12 +55,19 @@ def reader(pdf: bytes | Path) -> PdfReader:
     return PdfReader(io.BytesIO(data))
 
 
-def library_file(tmp_path: Path, message_id: str, text: str, lang: str = "ru") -> Path:
-    """A one-message template file."""
+LIBRARY_HEAD = (
+    "greetings:\n"
+    '  formal: {ru: "Здравствуйте, {name}!", be: "Добры дзень, {name}!", en: "Hello, {name}!"}\n'
+    '  warm: {ru: "{Дорогая|Дорогой} {name}!", be: "{Дарагая|Дарагі} {name}!", en: "Dear {name}!"}\n'
+    'closings: {ru: "С теплом,", be: "З цеплынёй,", en: "Warmly,"}\n'
+)
+
+
+def library_file(tmp_path: Path, message_id: str, text: str, lang: str = "ru", occasion: str = "general") -> Path:
+    """A one-message template file; the message's text is on line 9, from column 11."""
     path = tmp_path / "messages.yaml"
     quoted = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     path.write_text(
-        'closings: {ru: "С теплом,", be: "З цеплынёй,"}\n'
-        f"messages:\n  - id: {message_id}\n    lang: {lang}\n    occasion: general\n"
+        LIBRARY_HEAD + f"messages:\n  - id: {message_id}\n    lang: {lang}\n    occasion: {occasion}\n"
         f'    text: "{quoted}"\n    en: Hello\n', encoding="utf-8")
     return path

@@ -4,20 +4,21 @@ metadata, determinism, atomic writing, and no text outside its box."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import MM, Run, data_file, library_file, prisoner_yaml, read_runs, reader
+from helpers import MM, Run, data_file, prisoner_yaml, read_runs, reader
 
 from postcards import fonts
 from postcards.cards import CardOptions, make_postcards
 from postcards.errors import PostcardsError
 from postcards.layout.card import card_geometry
 from postcards.layout.sheet import card_origins, papers
-from postcards.messages import load_library
 from postcards.records import load_dataset
 from postcards.resources import bundled_data
 
+SUMMER = date(2026, 6, 1)  # no season, no birthday: general messages
 BUNDLED_BLOCKS = [
     ["Чекиной Людмиле Юрьевне", "ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "REPUBLIC OF BELARUS"],
     ["Золотовой Марине Васильевне", "ИК № 4", "ул. Антошкина, 3", "246035, г. Гомель", "REPUBLIC OF BELARUS"],
@@ -105,9 +106,9 @@ def test_metadata_has_no_paths_or_user_names_and_asks_for_no_scaling(tmp_path: P
 
 
 def test_same_input_and_seed_give_identical_bytes(tmp_path: Path) -> None:
-    first = make(tmp_path, name="a.pdf", seed=3)
-    assert make(tmp_path, name="b.pdf", seed=3) == first
-    assert make(tmp_path, name="c.pdf", seed=4) != first
+    first = make(tmp_path, name="a.pdf", seed=3, today=SUMMER)
+    assert make(tmp_path, name="b.pdf", seed=3, today=SUMMER) == first
+    assert make(tmp_path, name="c.pdf", seed=4, today=SUMMER) != first
 
 
 def test_a_failed_run_leaves_the_earlier_file_and_no_partial_file(tmp_path: Path) -> None:
@@ -123,15 +124,16 @@ def test_a_failed_run_leaves_the_earlier_file_and_no_partial_file(tmp_path: Path
 
 def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
     long_text = " ".join(["Пусть каждый день приносит хотя бы маленькую радость."] * 9)
-    templates = library_file(tmp_path, "long", f"Здравствуйте, {{name}}!\n{long_text}")
+    own = tmp_path / "letter.txt"
+    own.write_text(f"Здравствуйте, {{name}}!\n{long_text}\n", encoding="utf-8")
     rural = prisoner_yaml("sharendo", "Шарендо-Панасюк Полина Сергеевна", """
         address: {name: ИК № 24, street: ул. Советских пограничников, 37, postcode: 247526,
                   locality: г. п. Заречье, district: Речицкого р-на, region: Гомельской обл.}
     """).replace("ул. Советских пограничников, 37", "'ул. Советских пограничников, 37'")
     output = tmp_path / "out.pdf"
     sender = ("Иван Петров", "Германия, 10115 Берлин", "Фридрихштрассе, 1", "кв. 2", "Иван", "Петров")
-    make_postcards(load_dataset(data_file(tmp_path, rural)), CardOptions(sender=sender),
-                   output, library=load_library(templates))
+    make_postcards(load_dataset(data_file(tmp_path, rural)), CardOptions(sender=sender, message_file=own),
+                   output)
     runs = read_runs(output)
     geometry = card_geometry(148, 105)
     message_sizes = set()
@@ -144,7 +146,7 @@ def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
         eps = 0.001  # mm: float noise of mm -> pt -> mm
         inside = [b for b in boxes
                   if b.x - eps <= x and x + width <= b.right + eps and b.y - eps <= bottom and top <= b.top + eps]
-        is_closing = run.text == "С теплом," and y == pytest.approx(geometry.closing_baseline_mm, abs=0.01)
+        is_closing = run.text == "С теплом и уважением," and y == pytest.approx(geometry.closing_baseline_mm, abs=0.01)
         assert inside or is_closing, f"{run.text!r} leaves its box"
         if inside and inside[0] is geometry.message:
             message_sizes.add(run.size)
@@ -155,9 +157,11 @@ def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
 
 
 def test_a_message_that_cannot_fit_fails_naming_person_and_message(tmp_path: Path) -> None:
-    templates = library_file(tmp_path, "endless", "Очень длинное письмо. " * 80)
+    own = tmp_path / "letter.txt"
+    own.write_text("Очень длинное письмо. " * 80, encoding="utf-8")
     with pytest.raises(PostcardsError) as caught:
-        make_postcards(load_dataset(bundled_data()), CardOptions(), tmp_path / "out.pdf",
-                       library=load_library(templates))
-    assert "message 'endless' does not fit the card for 'chekina' even at 8.0 pt" in caught.value.lines()[0]
+        make_postcards(load_dataset(bundled_data()), CardOptions(message_file=own), tmp_path / "out.pdf")
+    assert caught.value.lines() == [
+        f"{bundled_data()}:9:5: prisoners[0]: your message ({own}) does not fit the card for 'chekina' "
+        "even at 8.0 pt; shorten it: about 400 characters fit well"]
     assert not (tmp_path / "out.pdf").exists()

@@ -98,6 +98,7 @@ class CardSpec:
     address_size_pt: float
     sender_lines: tuple[str, ...] = ()
     sender_size_pt: float = 7.0
+    ruled_mm: tuple[float, ...] = ()  # a blank card's lines for handwriting, heights in the card
 
 
 def address_baselines_mm(geometry: CardGeometry, count: int) -> list[float]:
@@ -111,8 +112,9 @@ def draw_card(canvas: Canvas, spec: CardSpec, geometry: CardGeometry, origin_mm:
               font: FontMetrics) -> None:
     canvas.saveState()
     canvas.translate(origin_mm[0] * mm, origin_mm[1] * mm)
-    _draw_fixed(canvas, geometry, len(spec.address_lines))
-    _draw_message(canvas, spec, geometry, font)
+    _draw_fixed(canvas, geometry, len(spec.address_lines), spec.ruled_mm)
+    if spec.message.paragraphs:
+        _draw_message(canvas, spec, geometry, font)
     _draw_lines(canvas, font.name, spec.address_size_pt, geometry.address.x + ADDRESS_TEXT_INSET_MM,
                 address_baselines_mm(geometry, len(spec.address_lines)), spec.address_lines)
     if spec.sender_lines:
@@ -123,7 +125,8 @@ def draw_card(canvas: Canvas, spec: CardSpec, geometry: CardGeometry, origin_mm:
     canvas.restoreState()
 
 
-def _draw_fixed(canvas: Canvas, g: CardGeometry, address_count: int) -> None:
+def _draw_fixed(canvas: Canvas, g: CardGeometry, address_count: int,
+                ruled_mm: tuple[float, ...]) -> None:
     canvas.setStrokeGray(RULE_GREY)
     canvas.setLineWidth(RULE_WIDTH_PT)
     canvas.line(g.divider_x_mm * mm, SAFE_MARGIN_MM * mm, g.divider_x_mm * mm,
@@ -134,6 +137,8 @@ def _draw_fixed(canvas: Canvas, g: CardGeometry, address_count: int) -> None:
         y = (g.address.y + i * ADDRESS_PITCH_MM) * mm
         canvas.line(g.address.x * mm, y, g.address.right * mm, y)
     canvas.line(g.signature.x * mm, g.signature.y * mm, g.signature.right * mm, g.signature.y * mm)
+    for y_mm in ruled_mm:
+        canvas.line(g.message.x * mm, y_mm * mm, g.message.right * mm, y_mm * mm)
 
 
 def _draw_message(canvas: Canvas, spec: CardSpec, g: CardGeometry, font: FontMetrics) -> None:

@@ -1,0 +1,52 @@
+"""Drawing a writer's crib page: lines of text and thin rules, every position decided."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from ..fonts import FontMetrics
+
+RULE_GREY = 0.6
+RULE_WIDTH_PT = 0.4
+
+
+@dataclass(frozen=True)
+class CribLine:
+    x_mm: float
+    baseline_mm: float
+    size_pt: float
+    text: str
+
+
+@dataclass(frozen=True)
+class CribRule:
+    x1_mm: float
+    x2_mm: float
+    y_mm: float
+
+
+@dataclass(frozen=True)
+class CribPage:
+    lines: tuple[CribLine, ...]
+    rules: tuple[CribRule, ...] = ()
+
+
+def draw_crib(canvas: Canvas, page: CribPage, font: FontMetrics) -> None:
+    canvas.saveState()
+    canvas.setStrokeGray(RULE_GREY)
+    canvas.setLineWidth(RULE_WIDTH_PT)
+    for rule in page.rules:
+        canvas.line(rule.x1_mm * mm, rule.y_mm * mm, rule.x2_mm * mm, rule.y_mm * mm)
+    text = canvas.beginText()
+    size = 0.0
+    for line in page.lines:
+        if line.size_pt != size:
+            size = line.size_pt
+            text.setFont(font.name, size)
+        text.setTextOrigin(line.x_mm * mm, line.baseline_mm * mm)
+        text.textOut(line.text)
+    canvas.drawText(text)
+    canvas.restoreState()

@@ -1,0 +1,65 @@
+"""Which occasion a card is for: a birthday, a season's holidays, or none in particular.
+
+A card posted today arrives after the transit time; what it says should suit that day.
+"""
+
+from __future__ import annotations
+
+from calendar import isleap
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from .model import Birthday
+
+Occasion = Literal["general", "birthday", "winter", "spring"]
+OCCASIONS: tuple[Occasion, ...] = ("general", "birthday", "winter", "spring")
+SEASONAL: tuple[Occasion, ...] = ("winter", "spring")
+DEFAULT_TRANSIT_DAYS = 21  # DOMAIN.md section 5: international mail to Belarus takes weeks
+BIRTHDAY_WINDOW_DAYS = 30  # a birthday card may arrive up to this long before the day
+
+
+@dataclass(frozen=True)
+class Season:
+    """Days of the year, MM-DD to MM-DD inclusive; may run over the new year."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+    def contains(self, day: date) -> bool:
+        key = (day.month, day.day)
+        if self.start <= self.end:
+            return self.start <= key <= self.end
+        return key >= self.start or key <= self.end
+
+
+def arrival(today: date, transit_days: int) -> date:
+    return today + timedelta(days=transit_days)
+
+
+def next_birthday(born: Birthday, after: date) -> date:
+    """The first birthday on or after `after`; 29 February counts as 28 February in other years."""
+    for year in (after.year, after.year + 1):
+        day = 28 if (born.month, born.day) == (2, 29) and not isleap(year) else born.day
+        candidate = date(year, born.month, day)
+        if candidate >= after:
+            return candidate
+    raise AssertionError("a birthday comes within a year")
+
+
+def birthday_soon(born: Birthday | None, arrives: date, window_days: int = BIRTHDAY_WINDOW_DAYS) -> bool:
+    """The birthday falls on the day the card arrives or within `window_days` after it."""
+    if born is None:
+        return False
+    return (next_birthday(born, arrives) - arrives).days <= window_days
+
+
+def occasion_for(born: Birthday | None, arrives: date, seasons: dict[Occasion, Season]) -> Occasion:
+    """A birthday first, then a season the arrival day falls in, else general."""
+    if birthday_soon(born, arrives):
+        return "birthday"
+    for name in SEASONAL:
+        season = seasons.get(name)
+        if season is not None and season.contains(arrives):
+            return name
+    return "general"
