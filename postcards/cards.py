@@ -229,7 +229,7 @@ def own_message(options: CardOptions, lang: Language | None) -> tuple[Template, 
     if findings and not options.force:
         source = str(options.message_file)
         raise PostcardsError.of([
-            *(Problem(f.format(source)) for f in findings),
+            *(f.problem(source) for f in findings),
             Problem(f"{source}: the censor check flags {len(findings)} word(s); change them, "
                     "or add --force to print anyway", field="--message-file"),
         ])

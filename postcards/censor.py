@@ -17,6 +17,7 @@ from importlib import resources
 
 from yaml.nodes import Node
 
+from .errors import Problem, SourceLocation
 from .script import LOOKALIKES, foreign_letters, is_cyrillic
 from .yamlsource import Reader, compose, join
 
@@ -92,9 +93,14 @@ class Finding:
     reason: str
     instead: str | None
 
+    def problem(self, source: str) -> Problem:
+        where = SourceLocation(source, self.line, self.column)
+        return Problem(f"'{self.word}' ({self.rule}): {self.reason}", where,
+                       hint=f"instead: {self.instead}" if self.instead else None)
+
     def format(self, source: str) -> str:
-        advice = f"; instead: {self.instead}" if self.instead else ""
-        return f"{source}:{self.line}:{self.column}: '{self.word}' ({self.rule}): {self.reason}{advice}"
+        """`SOURCE:LINE:COLUMN: 'word' (rule): reason; instead: suggestion`."""
+        return self.problem(source).format()
 
     def as_dict(self) -> dict[str, object]:
         return {"word": self.word, "line": self.line, "column": self.column, "offset": self.offset,

@@ -27,7 +27,7 @@ from .translit import said
 PAGE_MARGIN_MM = 10.0
 SMALL_PAGE_MARGIN_MM = 6.0  # one card a page: the page is a card
 COLUMN_GAP_MM = 5.0
-ENTRY_GAP = 0.8  # space between entries, in lines
+ENTRY_GAP = 0.8  # space between entries (a rule in the middle), in lines
 CRIB_SIZES_PT = sizes(9, 5.5)
 TITLE = "WRITER'S CRIB: for you, not for the envelope. Never post this sheet."
 RULES = (
@@ -142,43 +142,45 @@ class _Layout:
         self.width = paper.page_width_mm - 2 * margin
         self.bottom = margin
         self.size = size
-        self.leading = size * LEADING / _MM
-        self.y = paper.page_height_mm - margin - fonts.regular().ascent * size / _MM
+        self.top = paper.page_height_mm - margin  # where the next line's ascenders may reach
+        self.lowest = self.top  # the lowest descender placed so far
         self.lines: list[CribLine] = []
         self.rules: list[CribRule] = []
         self.fits = True
 
-    def paragraphs(self, texts: Sequence[str], x: float, width: float, y: float, size: float) -> float:
-        """Wraps and places `texts` from baseline `y`; returns the baseline after them."""
+    def paragraphs(self, texts: Sequence[str], x: float, width: float, top: float, size: float) -> float:
+        """Wraps and places `texts` with their first ascenders at `top`; returns the top of
+        the line after them."""
+        font = fonts.regular()
         for text in texts:
             wrapped = wrap(text, width * _MM, size)
             if wrapped is None:
                 self.fits = False
-                return y
+                return top
             for line in wrapped:
-                self.lines.append(CribLine(x, y, size, line))
-                y -= size * LEADING / _MM
-        return y
+                baseline = top - font.ascent * size / _MM
+                self.lines.append(CribLine(x, baseline, size, line))
+                self.lowest = min(self.lowest, baseline - font.descent * size / _MM)
+                top -= size * LEADING / _MM
+        return top
 
     def block(self, texts: Sequence[str], size: float | None = None) -> None:
-        self.y = self.paragraphs(texts, self.left, self.width, self.y, size or self.size)
+        self.top = self.paragraphs(texts, self.left, self.width, self.top, size or self.size)
 
     def columns(self, left: Sequence[str], right: Sequence[str]) -> None:
         width = (self.width - COLUMN_GAP_MM) / 2
-        end_left = self.paragraphs(left, self.left, width, self.y, self.size)
-        end_right = self.paragraphs(right, self.left + width + COLUMN_GAP_MM, width, self.y, self.size)
-        self.y = min(end_left, end_right)
+        end_left = self.paragraphs(left, self.left, width, self.top, self.size)
+        end_right = self.paragraphs(right, self.left + width + COLUMN_GAP_MM, width, self.top, self.size)
+        self.top = min(end_left, end_right)
 
     def rule(self) -> None:
-        top_of_next = self.y + fonts.regular().ascent * self.size / _MM
-        self.rules.append(CribRule(self.left, self.left + self.width, top_of_next + self.leading * 0.25))
-
-    def gap(self) -> None:
-        self.y -= self.leading * ENTRY_GAP
+        """A thin rule across the page, then a little space."""
+        gap = self.size * LEADING * ENTRY_GAP / _MM
+        self.rules.append(CribRule(self.left, self.left + self.width, self.top - gap / 2))
+        self.top -= gap
 
     def done(self) -> bool:
-        lowest = self.y + self.leading - fonts.regular().descent * self.size / _MM
-        return self.fits and lowest >= self.bottom
+        return self.fits and self.lowest >= self.bottom
 
 
 def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) -> CribPage:
@@ -189,7 +191,6 @@ def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) 
         page.block([TITLE], size + 1)
         page.block(RULES)
         for item in entries:
-            page.gap()
             page.rule()
             page.block([item.heading], size + 1)
             page.block(item.about)

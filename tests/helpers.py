@@ -9,6 +9,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from postcards import fonts
+from postcards.layout.card import Box, card_geometry
+from postcards.layout.sheet import card_origins, papers
+
 MM = 72 / 25.4
 
 IK4 = "institution: IK-4"
@@ -71,3 +75,33 @@ def library_file(tmp_path: Path, message_id: str, text: str, lang: str = "ru", o
         LIBRARY_HEAD + f"messages:\n  - id: {message_id}\n    lang: {lang}\n    occasion: {occasion}\n"
         f'    text: "{quoted}"\n    en: Hello\n', encoding="utf-8")
     return path
+
+
+def slot_of(run: Run, paper: str) -> tuple[int, float, float]:
+    """(slot index, x, y in mm from that card's bottom-left corner) for a text run."""
+    spec = papers()[paper]
+    x, y = run.x / MM, run.y / MM
+    for index, (ox, oy) in enumerate(card_origins(spec)):
+        if ox <= x < ox + spec.card_width_mm and oy <= y < oy + spec.card_height_mm:
+            return index, x - ox, y - oy
+    raise AssertionError(f"text outside every card: {run}")
+
+
+def box_of(run: Run, paper: str, closings: tuple[str, ...] = ("С теплом и уважением,", "З цеплынёй і павагай,")
+           ) -> Box | None:
+    """The card region (message, address, sender) that holds the whole run, ascenders to
+    descenders; the message box for a closing on its baseline; None when it leaves them all."""
+    geometry = card_geometry(papers()[paper].card_width_mm, papers()[paper].card_height_mm)
+    _, x, y = slot_of(run, paper)
+    width = fonts.text_width(run.text, run.size) / MM
+    top = y + fonts.regular().ascent * run.size / MM
+    bottom = y - fonts.regular().descent * run.size / MM
+    eps = 0.001  # mm: float noise of mm -> pt -> mm
+    for box in (geometry.message, geometry.address, geometry.sender):
+        if box.x - eps <= x and x + width <= box.right + eps and box.y - eps <= bottom and top <= box.top + eps:
+            return box
+    on_closing_line = abs(y - geometry.closing_baseline_mm) < 0.01
+    fits_left_half = x >= geometry.message.x - eps and x + width <= geometry.message.right + eps
+    if run.text in closings and on_closing_line and fits_left_half:
+        return geometry.message
+    return None

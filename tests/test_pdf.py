@@ -8,13 +8,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import MM, Run, data_file, prisoner_yaml, read_runs, reader
+from helpers import MM, Run, box_of, data_file, prisoner_yaml, read_runs, reader, slot_of
 
 from postcards import fonts
-from postcards.cards import CardOptions, make_postcards
+from postcards.cards import CardOptions, card_spec, make_postcards
 from postcards.errors import PostcardsError
 from postcards.layout.card import card_geometry
-from postcards.layout.sheet import card_origins, papers
+from postcards.layout.sheet import papers
+from postcards.messages import bundled_library, render
+from postcards.pdf import render_sheets
 from postcards.records import load_dataset
 from postcards.resources import bundled_data
 
@@ -30,16 +32,6 @@ def make(tmp_path: Path, data: Path | None = None, name: str = "out.pdf", **opti
     output = tmp_path / name
     make_postcards(load_dataset(data or bundled_data()), CardOptions(**options), output)  # type: ignore[arg-type]
     return output.read_bytes()
-
-
-def slot_of(run: Run, paper: str) -> tuple[int, float, float]:
-    """(slot index, x, y in mm from that card's bottom-left corner) for a text run."""
-    spec = papers()[paper]
-    x, y = run.x / MM, run.y / MM
-    for index, (ox, oy) in enumerate(card_origins(spec)):
-        if ox <= x < ox + spec.card_width_mm and oy <= y < oy + spec.card_height_mm:
-            return index, x - ox, y - oy
-    raise AssertionError(f"text outside every card: {run}")
 
 
 def address_blocks(runs: list[Run], paper: str) -> list[list[str]]:
@@ -138,17 +130,9 @@ def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
     geometry = card_geometry(148, 105)
     message_sizes = set()
     for run in runs:
-        _, x, y = slot_of(run, "a4")
-        width = fonts.text_width(run.text, run.size) / MM
-        top = y + fonts.regular().ascent * run.size / MM
-        bottom = y - fonts.regular().descent * run.size / MM
-        boxes = [geometry.message, geometry.address, geometry.sender]
-        eps = 0.001  # mm: float noise of mm -> pt -> mm
-        inside = [b for b in boxes
-                  if b.x - eps <= x and x + width <= b.right + eps and b.y - eps <= bottom and top <= b.top + eps]
-        is_closing = run.text == "С теплом и уважением," and y == pytest.approx(geometry.closing_baseline_mm, abs=0.01)
-        assert inside or is_closing, f"{run.text!r} leaves its box"
-        if inside and inside[0] is geometry.message:
+        box = box_of(run, "a4")
+        assert box is not None, f"{run.text!r} leaves its box"
+        if box is geometry.message and run.text != "С теплом и уважением,":
             message_sizes.add(run.size)
     assert len(message_sizes) == 1 and message_sizes.pop() < 11  # it had to shrink to fit
     words = " ".join(r.text for r in runs)
@@ -165,3 +149,28 @@ def test_a_message_that_cannot_fit_fails_naming_person_and_message(tmp_path: Pat
         f"{bundled_data()}:9:5: prisoners[0]: your message ({own}) does not fit the card for 'chekina' "
         "even at 8.0 pt; shorten it: about 400 characters fit well"]
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter", "a6", "4x6"])
+def test_every_bundled_message_fits_every_paper_left_of_the_divider(tmp_path: Path, paper: str) -> None:
+    woman = prisoner_yaml("woman", "{ru: Шарендо-Панасюк Александра Константиновна, "
+                                   "be: Шарэнда-Панасюк Аляксандра Канстанцінаўна}")
+    man = prisoner_yaml("man", "{ru: Шарендо-Панасюк Вячеслав Константинович, "
+                               "be: Шарэнда-Панасюк Вячаслаў Канстанцінавіч}")
+    people = load_dataset(data_file(tmp_path, woman, man)).prisoners
+    library = bundled_library()
+    spec = papers()[paper]
+    geometry = card_geometry(spec.card_width_mm, spec.card_height_mm)
+    options = CardOptions(paper=paper)
+    cards, texts = [], []
+    for template in library.templates:
+        for person in people:
+            message = render(template, person, library, "formal", person.gender)
+            cards.append(card_spec(person, message, options, geometry, 7.0))
+            texts.append(message)
+    runs = read_runs(render_sheets(cards, spec, "t"))
+    assert all(box_of(run, paper) is not None for run in runs), [r.text for r in runs if box_of(r, paper) is None]
+    left = [r for r in runs if slot_of(r, paper)[1] < geometry.divider_x_mm]
+    assert all(slot_of(r, paper)[1] + fonts.text_width(r.text, r.size) / MM <= geometry.divider_x_mm - 1 for r in left)
+    drawn = " ".join(r.text for r in left).split()
+    assert drawn == " ".join(" ".join((*m.paragraphs, m.closing)) for m in texts).split()  # nothing dropped

@@ -1,0 +1,100 @@
+"""The writer's crib read back from the PDF: after each sheet, in English, inside the page,
+saying who each person is, what the card says and how their name is said."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import MM, data_file, prisoner_yaml, read_runs, reader
+
+from postcards import fonts
+from postcards.cards import CardOptions, make_postcards
+from postcards.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, birthday_words, sentence_words
+from postcards.errors import PostcardsError
+from postcards.layout.sheet import papers
+from postcards.model import Birthday, Sentence
+from postcards.records import load_dataset
+from postcards.resources import bundled_data
+
+SUMMER = date(2026, 6, 1)
+
+
+def make(tmp_path: Path, data: Path | None = None, **options: object) -> Path:
+    output = tmp_path / "out.pdf"
+    make_postcards(load_dataset(data or bundled_data()),
+                   CardOptions(crib=True, today=SUMMER, **options), output)  # type: ignore[arg-type]
+    return output
+
+
+def page_text(path: Path, page: int) -> str:
+    return " ".join(r.text for r in read_runs(path) if r.page == page)
+
+
+def test_a_crib_page_follows_each_sheet_and_says_who_and_what(tmp_path: Path) -> None:
+    output = make(tmp_path)
+    assert len(reader(output).pages) == 2
+    crib = page_text(output, 1)
+    assert "WRITER'S CRIB: for you, not for the envelope. Never post this sheet." in crib
+    assert all(rule in crib for rule in RULES)
+    assert "Top left: Liudmila Chekina" in crib and "Bottom left: Anastasiya Loika" in crib
+    assert 'Say: "Lyudmila Yuryevna Chekina" (Людмила Юрьевна Чекина). The card calls her "Lyudmila Yuryevna".' in crib
+    assert ("Sentence (never mention it on the card): 12 years; Criminal Code arts. 361 (calls for actions "
+            "aimed at harming national security), 243 (evasion of taxes and fees), 130 (inciting hatred or "
+            "discord).") in crib
+    assert "On the card: Здравствуйте, Людмила Юрьевна!" in crib and "What it says: Hello, Lyudmila Yuryevna!" in crib
+    cards = page_text(output, 0)
+    assert "WRITER'S CRIB" not in cards and "Lyudmila" not in cards  # nothing English on the cards
+
+
+def test_the_crib_repeats_the_card_text_word_for_word(tmp_path: Path) -> None:
+    output = tmp_path / "out.pdf"
+    result = make_postcards(load_dataset(bundled_data()), CardOptions(crib=True, today=SUMMER), output)
+    crib = page_text(output, 1)
+    for card in result.plan.cards:
+        assert " ".join(card.message.paragraphs) in crib
+        assert card.message.english is not None and " ".join(card.message.english) in crib
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter", "a6", "4x6"])
+def test_every_crib_line_stays_inside_the_page(tmp_path: Path, paper: str) -> None:
+    output = make(tmp_path, paper=paper, lang="be")
+    spec = papers()[paper]
+    margin = SMALL_PAGE_MARGIN_MM if spec.per_sheet == 1 else PAGE_MARGIN_MM
+    per_sheet = spec.per_sheet
+    runs = read_runs(output)
+    crib_pages = {r.page for r in runs if r.text.startswith("WRITER'S CRIB")}
+    assert crib_pages == set(range(1, 2 * -(-3 // per_sheet), 2))  # every other page
+    for run in (r for r in runs if r.page in crib_pages):
+        assert run.x / MM >= margin - 0.01
+        assert (run.x + fonts.text_width(run.text, run.size)) / MM <= spec.page_width_mm - margin + 0.01
+        assert run.y / MM - fonts.regular().descent * run.size / MM >= margin - 0.01
+        assert run.y / MM + fonts.regular().ascent * run.size / MM <= spec.page_height_mm - margin + 0.01
+
+
+def test_blank_cards_print_no_message_and_the_crib_says_copy_it(tmp_path: Path) -> None:
+    output = make(tmp_path, blank=True)
+    cards = page_text(output, 0)
+    assert "Здравствуйте" not in cards and "С теплом" not in cards and "Чекиной Людмиле Юрьевне" in cards
+    crib = page_text(output, 1)
+    assert "Copy this onto the card by hand: Здравствуйте, Людмила Юрьевна!" in crib
+
+
+def test_sentence_and_birthday_in_plain_words() -> None:
+    assert sentence_words(Sentence(7, "general", ("342", "130"))) == (
+        "7 years, general regime; Criminal Code arts. 342 (organising or actively taking part in actions "
+        "that grossly violate public order), 130 (inciting hatred or discord)")
+    assert sentence_words(Sentence(articles=("999",))) == "Criminal Code art. 999"
+    assert sentence_words(Sentence(text="3 years of home confinement")) == "3 years of home confinement"
+    assert birthday_words(Birthday(5, 21, 1978), date(2026, 11, 29)) == "21 May (turns 49 in 2027)"
+    assert birthday_words(Birthday(12, 2), date(2026, 11, 29)) == "2 December"
+
+
+def test_a_crib_that_cannot_fit_fails_naming_the_person(tmp_path: Path) -> None:
+    about = "Journalist. " * 600
+    data = data_file(tmp_path, prisoner_yaml(extra=f"institution: IK-4\nabout: {about.strip()}"))
+    with pytest.raises(PostcardsError) as caught:
+        make(tmp_path, data, paper="a6")
+    assert caught.value.lines() == ["the crib for 'chekina' does not fit a a6 page even at 5.5 pt; shorten "
+                                    "their `about` text, or make the crib on a larger --paper"]
