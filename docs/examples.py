@@ -34,8 +34,9 @@ def main_() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for picture, data, person, message in CARDS:
             pdf = Path(tmp) / f"{picture}.pdf"
-            result = CliRunner().invoke(main, ["make", str(data), "--only", person, "--message", message,
-                                               "--paper", "a6", "-o", str(pdf), "--config", str(pdf) + ".none"])
+            args = ["make", str(data), "--only", person, "--message", message, "--paper", "a6",
+                    "-o", str(pdf), "--config", f"{pdf}.none"]
+            result = CliRunner().invoke(main, args)
             if result.exit_code != 0:
                 print(result.output, file=sys.stderr)
                 return 1

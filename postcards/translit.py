@@ -19,6 +19,7 @@ def _belarusian() -> TranslitSchema:
     return TranslitSchema(name=spec["name"], mapping=spec["mapping"], prev_mapping=spec["prev_mapping"])
 
 
+@lru_cache(maxsize=8192)  # given names and patronymics repeat from card to card
 def said(text: str, lang: Language) -> str:
     """"Людмила Юрьевна" -> "Lyudmila Yuryevna"; Belarusian "Юр'еўна" -> "Yuryewna"."""
     schema = _belarusian() if lang == "be" else iuliia.WIKIPEDIA
