@@ -137,7 +137,7 @@ def main() -> None:
               help="formal: 'Здравствуйте, Людмила Юрьевна!'; warm: 'Дорогая Людмила!'.")
 @click.option("--writer-gender", type=click.Choice(["female", "male"]),
               help="Your gender, for messages whose words agree with it (рада/рад); without it "
-                   "those messages are left out.")
+                   "those messages are left out. Default: 'writer_gender:' in your config file.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Which messages go to whom; the same seed gives the same PDF.")
 @click.option("--today", metavar="YYYY-MM-DD", help="Pretend today is this day (default: today).")
@@ -150,7 +150,7 @@ def main() -> None:
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
               default=lambda: platformdirs.user_config_path("postcards") / "config.yaml",
               show_default="your config directory's postcards/config.yaml",
-              help="Your settings file (sender lines).")
+              help="Your settings file (sender lines, writer_gender).")
 @_address_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[str, ...],
@@ -163,14 +163,19 @@ def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[s
     One card per imprisoned person, imposed on sheets, ready to sign, stamp and post."""
     if message_id is not None and message_file is not None:
         raise click.UsageError("give --message or --message-file, not both")
+    if occasion != "auto" and (message_id is not None or message_file is not None):
+        raise click.UsageError("--occasion chooses among the library's messages; leave it out with "
+                               "--message or --message-file")
     dataset = _load(data)
     library = _library(templates)
+    settings = load_config(config)
     options = CardOptions(
         paper=paper, lang=lang, seed=seed, copies=copies, only=only,  # type: ignore[arg-type]
-        sender=tuple(line.strip() for line in sender if line.strip()) or load_config(config).sender,
+        sender=tuple(line.strip() for line in sender if line.strip()) or settings.sender,
         address=AddressOptions("nominative" if nominative else "dative", not no_country),
         occasion=occasion, message_id=message_id, message_file=message_file,  # type: ignore[arg-type]
-        force=force, blank=blank, register=register, writer=writer_gender,  # type: ignore[arg-type]
+        force=force, blank=blank, register=register,  # type: ignore[arg-type]
+        writer=writer_gender or settings.writer_gender,  # type: ignore[arg-type]
         today=_today(today), transit_days=transit_days, crib=crib,
     )
     selection = select(dataset, only)

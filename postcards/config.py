@@ -1,4 +1,5 @@
-"""The user's own settings file (never the shared data file): for now, the sender lines."""
+"""The user's own settings file (never the shared data file): the sender lines and the
+writer's gender, things about the person printing, not about the prisoners."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PostcardsError
+from .names import GENDERS, Gender
 from .yamlsource import Reader, compose, read_text
 
-CONFIG_KEYS = ("sender",)
+CONFIG_KEYS = ("sender", "writer_gender")
 
 
 @dataclass(frozen=True)
 class UserConfig:
     sender: tuple[str, ...] = ()
+    writer_gender: Gender | None = None
 
 
 def load_config(path: Path) -> UserConfig:
@@ -28,6 +31,8 @@ def load_config(path: Path) -> UserConfig:
     sender: tuple[str, ...] = ()
     if "sender" in fields:
         sender = tuple(reader.each(fields["sender"], "sender", reader.text))
+    writer = reader.choice(fields["writer_gender"], "writer_gender", GENDERS, "gender") \
+        if "writer_gender" in fields else None
     if reader.errors:
         raise PostcardsError.of(reader.errors)
-    return UserConfig(sender=sender)
+    return UserConfig(sender=sender, writer_gender=writer)  # type: ignore[arg-type]

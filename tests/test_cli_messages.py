@@ -210,3 +210,19 @@ def test_make_crib_and_blank(runner: CliRunner, in_tmp: Path) -> None:
     runs = read_runs(in_tmp / "postcards.pdf")
     assert {r.page for r in runs} == {0, 1}
     assert "Copy this onto the card by hand:" in [r.text for r in runs if r.page == 1]
+
+
+def test_make_occasion_with_a_chosen_message_is_a_usage_error(runner: CliRunner, in_tmp: Path) -> None:
+    result = make(runner, "--message", "ru-walk", "--occasion", "winter")
+    assert result.exit_code == 2 and "--occasion chooses among the library's messages" in result.stderr
+
+
+def test_writer_gender_from_the_config_file(runner: CliRunner, in_tmp: Path) -> None:
+    (in_tmp / "me.yaml").write_text("writer_gender: female\n", encoding="utf-8")
+    result = run(runner, "make", "--config", "me.yaml", "--message", "ru-pie", "--only", "loika")
+    assert result.exit_code == 0, result.stderr
+    assert "Вчера я испекла яблочный пирог" in " ".join(r.text for r in read_runs(in_tmp / "postcards.pdf"))
+    (in_tmp / "me.yaml").write_text("writer_gender: woman\n", encoding="utf-8")
+    bad = run(runner, "make", "--config", "me.yaml", "-o", "b.pdf")
+    assert bad.exit_code == 1
+    assert bad.stderr == "me.yaml:1:16: writer_gender: unknown gender 'woman'; use one of: female, male\n"
