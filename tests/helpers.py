@@ -7,6 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 from postcards import fonts
@@ -14,6 +15,16 @@ from postcards.layout.card import Box, card_geometry
 from postcards.layout.sheet import card_origins, papers
 
 MM = 72 / 25.4
+
+
+def run(runner: CliRunner, *args: str | Path, stdin: bytes | None = None) -> Result:
+    """`postcards ARGS` in-process; a traceback is a bug, so it fails the test loudly."""
+    from postcards.cli import main
+
+    result = runner.invoke(main, [str(a) for a in args], input=stdin)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
 
 IK4 = "institution: IK-4"
 

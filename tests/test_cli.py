@@ -7,24 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from helpers import data_file, prisoner_yaml, read_runs
+from click.testing import CliRunner
+from helpers import data_file, prisoner_yaml, read_runs, run
 
 from postcards import __version__
-from postcards.cli import main
-
-
-def run(runner: CliRunner, *args: str | Path) -> Result:
-    result = runner.invoke(main, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a traceback is a bug: fail loudly
-    return result
-
-
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_version(runner: CliRunner) -> None:

@@ -8,30 +8,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import read_runs
-
-from postcards.cli import main
+from helpers import read_runs, run
 
 FREEDOM = ("'свободы' (freedom): \"freedom\" is read as a political word (Libereco); instead: wish them "
            "strength, health, and to be home with their family soon")
 
 
-def run(runner: CliRunner, *args: str | Path, stdin: bytes | None = None) -> Result:
-    result = runner.invoke(main, [str(a) for a in args], input=stdin)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a traceback is a bug: fail loudly
-    return result
 
 
-@pytest.fixture
-def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "none.yaml").write_text("{}\n", encoding="utf-8")
-    return tmp_path
 
 
 def make(runner: CliRunner, *args: str | Path) -> Result:
-    return run(runner, "make", "--config", "none.yaml", "--today", "2026-06-01", *args)
+    return run(runner, "make", "--config", "none.yaml", "--today", "2026-06-01", *args)  # no config file
 
 
 # --- lint ------------------------------------------------------------------------------
