@@ -194,7 +194,7 @@ def make(data: Path | None, output: Path, paper: str, copies: int, only: tuple[s
     for note in result.plan.notes:
         report.say(f"note: {note}")
     stale = stale_addresses(result.selection.prisoners, options.today, DEFAULT_STALE_DAYS)
-    cribs = " each followed by a crib page (for the writer: never post it)" if crib else ""
+    cribs = ", a crib page after each (for the writer: never post it)" if crib else ""
     report.say(f"Wrote {output}: {report.plural(result.cards, 'card')} on "
                f"{report.plural(result.sheets, 'page')} ({paper}){cribs}, "
                f"{report.human_bytes(result.bytes)}. Print at actual size (100%, not 'fit to page').")
