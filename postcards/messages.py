@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 from .censor import lint
 from .errors import PostcardsError, Problem, SourceLocation
@@ -195,8 +195,8 @@ def _read_texts(reader: Reader, node: Node, path: str) -> dict[str, str]:
 
 
 def _read_day(reader: Reader, node: Node, path: str) -> tuple[int, int] | None:
-    raw = str(node.value) if hasattr(node, "value") else ""
-    match = _MMDD.match(raw.strip())
+    raw = str(node.value).strip() if isinstance(node, ScalarNode) else ""
+    match = _MMDD.match(raw)
     if not match or not (1 <= int(match.group(1)) <= 12 and 1 <= int(match.group(2)) <= 31):
         reader.error(node, path, f"expected a day of the year MM-DD, found '{raw}'", "e.g. 12-15")
         return None

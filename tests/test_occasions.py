@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import data_file, prisoner_yaml
+from helpers import data_file, library_file, prisoner_yaml
 
 from postcards.cards import CardOptions, make_postcards
-from postcards.messages import bundled_library
+from postcards.errors import PostcardsError
+from postcards.messages import bundled_library, load_library
 from postcards.model import Birthday
 from postcards.occasions import Season, arrival, birthday_soon, next_birthday, occasion_for
 from postcards.records import load_dataset
@@ -75,3 +76,21 @@ def test_copies_beyond_a_seasonal_pool_get_general_messages(tmp_path: Path) -> N
     result = make_postcards(dataset, CardOptions(today=date(2026, 12, 1), copies=3), tmp_path / "out.pdf")
     assert [c.message.occasion for c in result.plan.cards] == ["winter", "winter", "general"]
     assert len({c.message.id for c in result.plan.cards}) == 3
+
+
+def test_auto_falls_back_to_general_messages_and_says_so(tmp_path: Path) -> None:
+    library = load_library(library_file(tmp_path, "only-general", "Желаю Вам здоровья."))
+    soon = prisoner_yaml("soon", "Чекина Людмила Юрьевна", "institution: IK-4\nborn: --07-01")
+    result = make_postcards(load_dataset(data_file(tmp_path, soon)), CardOptions(today=date(2026, 6, 1)),
+                            tmp_path / "out.pdf", library=library)
+    assert [c.message.id for c in result.plan.cards] == ["only-general"]
+    assert result.plan.notes == ("no birthday message in 'ru' that suits this writer: 1 card(s) got a general one",)
+
+
+def test_an_occasion_whose_messages_all_need_the_writers_gender(tmp_path: Path) -> None:
+    library = load_library(library_file(tmp_path, "pie", "Я {я:испекла|испёк} пирог."))
+    with pytest.raises(PostcardsError) as caught:
+        make_postcards(load_dataset(data_file(tmp_path)), CardOptions(occasion="general"), tmp_path / "out.pdf",
+                       library=library)
+    assert caught.value.lines() == ["--writer-gender: every general message in 'ru' agrees with the writer's "
+                                    "gender; give --writer-gender female or male"]
