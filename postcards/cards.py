@@ -26,7 +26,7 @@ from .layout.sheet import Paper, papers
 from .messages import Library, Message, Register, Template, bundled_library, choose, read_own_message, render
 from .model import LANGUAGES, Dataset, Language, Prisoner
 from .names import Gender
-from .occasions import DEFAULT_TRANSIT_DAYS, Occasion, arrival, occasion_for
+from .occasions import DEFAULT_TRANSIT_DAYS, OCCASIONS, Occasion, arrival, occasion_for
 from .pdf import atomic_output, render_sheets
 from .script import foreign_letter_problem
 from .yamlsource import did_you_mean
@@ -89,7 +89,6 @@ class MakeResult:
     output: Path
     cards: int
     sheets: int
-    pages: int
     bytes: int
     selection: Selection
     plan: Plan
@@ -151,11 +150,9 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
     fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, MESSAGE_SIZES_PT,
                             fonts.regular())
     if fitted is None:
-        own = message.english is None
-        what = f"your message ({options.message_file})" if own else f"message '{message.id}'"
-        raise PostcardsError(f"{what} does not fit the card for '{prisoner.id}' even at "
+        raise PostcardsError(f"{message.label} does not fit the card for '{prisoner.id}' even at "
                              f"{MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
-                             hint="shorten it: about 400 characters fit well" if own
+                             hint="shorten it: about 400 characters fit well" if message.english is None
                              else "choose a shorter message")
     return CardSpec(label=prisoner.id, message=fitted, closing=message.closing,
                     address_lines=lines, address_size_pt=address_size,
@@ -210,8 +207,8 @@ def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
 
 
 def card_language(options: CardOptions, library: Library) -> Language | None:
-    """The language of the cards: the chosen message's, else --lang; None leaves it to the
-    writer's own text, else Russian."""
+    """The language of the cards: the chosen message's, else --lang; None when neither says
+    (a writer's own text then decides, else Russian)."""
     if options.message_id is not None:
         lang = library.by_id(options.message_id).lang
         if options.lang is not None and options.lang != lang:
@@ -249,7 +246,8 @@ def _pools(prisoners: Sequence[Prisoner], options: CardOptions, library: Library
     """Each person's messages for the occasion their card meets, and notes on occasions
     that had to fall back to general messages."""
     arrives = arrival(options.today, options.transit_days)
-    general = library.pool(lang, "general", options.writer)
+    by_occasion = {o: library.pool(lang, o, options.writer) for o in OCCASIONS}
+    general = by_occasion["general"]
     pools: list[_Pool] = []
     fallbacks: dict[str, int] = {}
     for prisoner in prisoners:
@@ -257,7 +255,7 @@ def _pools(prisoners: Sequence[Prisoner], options: CardOptions, library: Library
             occasion = occasion_for(prisoner.born, arrives, library.seasons)
         else:
             occasion = options.occasion
-        pool = library.pool(lang, occasion, options.writer)
+        pool = by_occasion[occasion]
         if not pool and options.occasion == "auto" and occasion != "general":
             fallbacks[occasion] = fallbacks.get(occasion, 0) + 1
             occasion, pool = "general", general
@@ -286,17 +284,18 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
     paper = paper_named(options.paper)
     geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
     sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
-    lang = card_language(options, library)
+    chosen_lang = card_language(options, library)  # refuses --lang against --message's language
     findings: tuple[Finding, ...] = ()
     notes: list[str] = []
     people = [p for p in prisoners for _ in range(options.copies)]
     if options.message_file is not None:
-        template, findings = own_message(options, lang)
+        template, findings = own_message(options, chosen_lang)
         templates = [template] * len(people)
     elif options.message_id is not None:
         templates = [library.by_id(options.message_id)] * len(people)
     else:
-        pools, notes = _pools(prisoners, options, library, lang or "ru")
+        lang = chosen_lang or "ru"
+        pools, notes = _pools(prisoners, options, library, lang)
         requests = [(p.prisoner.id, p.pool, p.fallback) for p in pools for _ in range(options.copies)]
         try:
             templates = choose(requests, options.seed)
@@ -304,7 +303,7 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
             short = next(p for p in pools if p.prisoner.id == exc.args[0])
             raise PostcardsError(
                 f"'{short.prisoner.id}' would get the same message twice: "
-                f"{len(short.pool) + len(short.fallback)} {short.occasion} message(s) in '{lang or 'ru'}' "
+                f"{len(short.pool) + len(short.fallback)} {short.occasion} message(s) in '{lang}' "
                 f"for {options.copies} copies", field="--copies",
                 hint="use fewer copies, or add messages to the library") from None
     cards = []
@@ -349,5 +348,4 @@ def write_postcards(
         data = render_sheets(specs, paper, TITLE, lang, progress, cribs)
         handle.write(data)
     sheets = -(-len(specs) // paper.per_sheet)
-    pages = sheets * 2 if options.crib else sheets
-    return MakeResult(output, len(specs), sheets, pages, len(data), selection, plan)
+    return MakeResult(output, len(specs), sheets, len(data), selection, plan)

@@ -216,7 +216,7 @@ def _shape_finding(tokens: list[_Token], i: int, rules: Rules) -> tuple[Rule, st
     foreign = foreign_letters(raw)
     if foreign:
         if any(is_cyrillic(ch) for ch in raw):
-            return rules.latin, (f"a {foreign[0].describe().replace(' at character', ' at letter')} "
+            return rules.latin, (f"a {foreign[0].describe('letter')} "
                                  "hides in a Cyrillic word; the censor reads it as foreign")
         return rules.latin, None
     if any(ch.isdigit() for ch in raw):

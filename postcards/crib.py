@@ -18,7 +18,7 @@ from . import fonts
 from .errors import PostcardsError
 from .layout.crib import CribLine, CribPage, CribRule
 from .layout.fit import LEADING, sizes, wrap
-from .layout.sheet import Paper
+from .layout.sheet import Paper, impose
 from .messages import Message, name_forms
 from .model import Birthday, Prisoner, Sentence
 from .occasions import next_birthday
@@ -96,7 +96,7 @@ def entry(prisoner: Prisoner, message: Message, position: str, blank: bool, toda
     about = [f"Say: \"{said(full, message.lang)}\" ({full}). The card calls {pronoun} "
              f"\"{message.name_said}\"."]
     if prisoner.about:
-        about.append(f"Who: {prisoner.about}.".replace("..", "."))
+        about.append(f"Who: {prisoner.about}" + ("" if prisoner.about.endswith((".", "!", "?")) else "."))
     if prisoner.sentence is not None:
         about.append(f"Sentence (never mention it on the card): {sentence_words(prisoner.sentence)}.")
     if prisoner.born is not None:
@@ -126,10 +126,9 @@ def crib_pages(cards: Sequence[tuple[Prisoner, Message]], paper: Paper, blank: b
     """One crib page per sheet of cards, for the cards on that sheet."""
     names = position_names(paper)
     pages = []
-    for start in range(0, len(cards), paper.per_sheet):
-        sheet = cards[start:start + paper.per_sheet]
-        entries = [entry(p, m, names[i], blank, today) for i, (p, m) in enumerate(sheet)]
-        pages.append(layout_page(entries, paper, [p.id for p, _ in sheet]))
+    for sheet in impose(cards, paper):  # the same sheets the cards are drawn on
+        entries = [entry(p, m, names[i], blank, today) for i, ((p, m), _) in enumerate(sheet)]
+        pages.append(layout_page(entries, paper, [p.id for (p, _), _ in sheet]))
     return pages
 
 

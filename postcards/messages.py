@@ -75,9 +75,6 @@ class Library:
     closings: dict[str, str]  # language (ru, be, en) -> text
     seasons: dict[Occasion, Season]
 
-    def for_language(self, lang: Language) -> tuple[Template, ...]:
-        return tuple(t for t in self.templates if t.lang == lang)
-
     def pool(self, lang: Language, occasion: Occasion, writer: Gender | None) -> tuple[Template, ...]:
         """The messages for a language and occasion that this writer can send."""
         return tuple(t for t in self.templates if t.lang == lang and t.occasion == occasion
@@ -97,6 +94,7 @@ class Message:
     """A message rendered for one person: what goes on the card, and what it says in English."""
 
     id: str
+    label: str  # for errors: "message 'ru-walk'" or "your message (mine.txt)"
     lang: Language
     occasion: str
     paragraphs: tuple[str, ...]
@@ -336,6 +334,7 @@ def render(template: Template, prisoner: Prisoner, library: Library, register: R
     card = _fill(body, name, parts.given, prisoner.gender, writer)
     return Message(
         id=template.id,
+        label=template.describe(),
         lang=template.lang,
         occasion=template.occasion,
         paragraphs=_paragraphs(card),

@@ -13,11 +13,13 @@ class ForeignLetter:
     index: int  # 0-based position in the text
     char: str
 
-    def describe(self) -> str:
+    def describe(self, unit: str = "character") -> str:
+        """"Latin letter 'a' at character 6 (looks like Cyrillic 'а')"; `unit` names what
+        the position counts ("letter" inside a word)."""
         name = "Latin" if self.char.isascii() else "non-Cyrillic"
         twin = LOOKALIKES.get(self.char)
         looks = f" (looks like Cyrillic '{twin}')" if twin else ""
-        return f"{name} letter '{self.char}' at character {self.index + 1}{looks}"
+        return f"{name} letter '{self.char}' at {unit} {self.index + 1}{looks}"
 
 
 def is_cyrillic(char: str) -> bool:

@@ -35,7 +35,7 @@ def person(surname: str, given: str, street: str, locality: str, district: str |
        district=st.none() | words, body=st.lists(words, min_size=1, max_size=12))
 def test_every_card_fits_or_fails_clearly(surname: str, given_name: str, street: str, locality: str,
                                           district: str | None, body: list[str]) -> None:
-    message = Message("m", "ru", "general", tuple(body), "С теплом,", ("Hello",), "Lyudmila")
+    message = Message("m", "message 'm'", "ru", "general", tuple(body), "С теплом,", ("Hello",), "Lyudmila")
     try:
         spec = card_spec(person(surname, given_name, street, locality, district), message,
                          CardOptions(), GEOMETRY, 7.0)
@@ -53,14 +53,14 @@ def test_every_card_fits_or_fails_clearly(surname: str, given_name: str, street:
 
 
 def test_short_message_gets_the_largest_size() -> None:
-    message = Message("m", "ru", "general", ("Здравствуйте!", "Желаю Вам здоровья."), "С теплом,", (), "")
+    message = Message("m", "message 'm'", "ru", "general", ("Здравствуйте!", "Желаю Вам здоровья."), "С теплом,", (), "")
     spec = card_spec(person("Лойко", "Анастасия", "ул. Антошкина, 3", "г. Гомель", None), message,
                      CardOptions(), GEOMETRY, 7.0)
     assert spec.message.size_pt == 11 and spec.address_size_pt == ADDRESS_SIZES_PT[0]
 
 
 def test_a_very_long_address_line_shrinks_then_fails() -> None:
-    message = Message("m", "ru", "general", ("Здравствуйте!",), "С теплом,", (), "")
+    message = Message("m", "message 'm'", "ru", "general", ("Здравствуйте!",), "С теплом,", (), "")
     long_street = "ул. Советских пограничников имени героев, 137"
     spec = card_spec(person("Лойко", "Анастасия", long_street, "г. Гомель", None), message,
                      CardOptions(), GEOMETRY, 7.0)
