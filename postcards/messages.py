@@ -230,7 +230,7 @@ def _length_problems(library: Library) -> list[Problem]:
 def load_library(path: Path) -> Library:
     """The templates in `path`; an authoring error names the file, line and message id."""
     reader = Reader(str(path))
-    root = compose(read_text(path), reader.file)
+    root = compose(read_text(path, "a message library, like templates/messages.yaml"), reader.file)
     if root is None:
         raise PostcardsError("the template file is empty", where=SourceLocation(reader.file, 1, 1),
                              hint="start from the bundled templates/messages.yaml")

@@ -38,16 +38,15 @@ _CONSTRUCT = yaml.constructor.SafeConstructor()
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def read_text(path: Path) -> str:
-    """The file's text, as UTF-8; a missing or unreadable file is a user error."""
+def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
+    """The file's text, as UTF-8; a missing or unreadable file is a user error whose hint
+    says what file was `expected`."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PostcardsError(
-            f"{path}: no such file", hint="give the path to a prisoners YAML file"
-        ) from None
+        raise PostcardsError(f"{path}: no such file", hint=f"give the path to {expected}") from None
     except IsADirectoryError:
-        raise PostcardsError(f"{path}: is a directory", hint="give the path to a YAML file") from None
+        raise PostcardsError(f"{path}: is a directory", hint=f"give the path to {expected}") from None
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
     try:

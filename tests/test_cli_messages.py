@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import read_runs, run
+from helpers import library_file, read_runs, run
 
 FREEDOM = ("'свободы' (freedom): \"freedom\" is read as a political word (Libereco); instead: wish them "
            "strength, health, and to be home with their family soon")
@@ -214,3 +214,16 @@ def test_writer_gender_from_the_config_file(runner: CliRunner, in_tmp: Path) -> 
     bad = run(runner, "make", "--config", "me.yaml", "-o", "b.pdf")
     assert bad.exit_code == 1
     assert bad.stderr == "me.yaml:1:16: writer_gender: unknown gender 'woman'; use one of: female, male\n"
+
+
+def test_make_with_a_template_file_of_ones_own(runner: CliRunner, in_tmp: Path) -> None:
+    library_file(in_tmp, "ru-ours", "Желаю Вам тёплых дней.")
+    result = make(runner, "--templates", "messages.yaml", "--only", "loika")
+    assert result.exit_code == 0, result.stderr
+    texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
+    assert "Здравствуйте, Анастасия Юрьевна!" in texts and "Желаю Вам тёплых дней." in texts
+    assert "С теплом," in texts
+    missing = make(runner, "--templates", "nowhere.yaml", "-o", "b.pdf")
+    assert missing.exit_code == 1
+    assert missing.stderr == ("error: nowhere.yaml: no such file; give the path to a message library, "
+                              "like templates/messages.yaml\n")

@@ -98,3 +98,21 @@ def test_a_crib_that_cannot_fit_fails_naming_the_person(tmp_path: Path) -> None:
         make(tmp_path, data, paper="a6")
     assert caught.value.lines() == ["the crib for 'chekina' does not fit a a6 page even at 5.5 pt; shorten "
                                     "their `about` text, or make the crib on a larger --paper"]
+
+
+def test_a_character_the_font_lacks_in_the_crib_is_named(tmp_path: Path) -> None:
+    data = data_file(tmp_path, prisoner_yaml(extra="institution: IK-4\nabout: Editor ★ of TUT.BY"))
+    with pytest.raises(PostcardsError) as caught:
+        make(tmp_path, data)
+    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: ★ in "
+                                    "'Who: Editor ★ of TUT.BY.'; remove or replace them"]
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_the_crib_of_a_writers_own_text_and_an_about_that_ends_a_sentence(tmp_path: Path) -> None:
+    own = tmp_path / "mine.txt"
+    own.write_text("Здравствуйте, {name}!\nЖелаю Вам здоровья.\n", encoding="utf-8")
+    data = data_file(tmp_path, prisoner_yaml(extra="institution: IK-4\nabout: Editor, writer, etc."))
+    crib = page_text(make(tmp_path, data, message_file=own), 1)
+    assert "What it says: (your own text)" in crib
+    assert "Who: Editor, writer, etc. " in crib and "etc.." not in crib

@@ -199,3 +199,13 @@ def test_a_language_without_messages_for_the_occasion_is_refused(tmp_path: Path)
         f"--lang: the message library has no 'be' message for the occasion 'general'; add one to "
         f"{tmp_path / 'messages.yaml'}, choose another --occasion, or use --lang ru"]
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_season_that_is_not_a_day_of_the_year(tmp_path: Path) -> None:
+    path = library_file(tmp_path, "mine", "Добрый день.")
+    path.write_text(path.read_text(encoding="utf-8") + 'seasons:\n  winter: {from: "12-40", to: "01-14"}\n',
+                    encoding="utf-8")
+    with pytest.raises(PostcardsError) as caught:
+        load_library(path)
+    assert caught.value.lines() == [f"{path}:12:18: seasons.winter.from: expected a day of the year MM-DD, "
+                                    "found '12-40'; e.g. 12-15"]
