@@ -1,8 +1,9 @@
-"""From validated records to fitted cards, and the `make` job: the core the CLI calls."""
+"""From selected people to fitted cards: which message each card gets, and each card's
+layout values, fitted so that nothing is clipped."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,6 @@ from typing import Literal
 from . import fonts
 from .address import AddressOptions, address_lines
 from .censor import Finding, lint
-from .crib import crib_pages
 from .errors import PostcardsError, Problem
 from .layout.card import (
     ADDRESS_TEXT_INSET_MM,
@@ -23,19 +23,17 @@ from .layout.card import (
 )
 from .layout.fit import FittedText, fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from .layout.sheet import Paper, papers
-from .messages import Library, Message, Register, Template, bundled_library, choose, read_own_message, render
+from .messages import Library, Message, Register, Template, choose, read_own_message, render
 from .model import LANGUAGES, Dataset, Language, Prisoner
 from .names import Gender
 from .occasions import DEFAULT_TRANSIT_DAYS, OCCASIONS, Occasion, arrival, occasion_for
-from .pdf import atomic_output, render_sheets
 from .script import foreign_letter_problem
-from .yamlsource import did_you_mean
+from .selection import Filters
 
 MESSAGE_SIZES_PT = sizes(11, 8)
 ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
 MM = 72 / 25.4  # points per millimetre
-TITLE = "Postcards"
 HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
 
 
@@ -47,7 +45,9 @@ class CardOptions:
     lang: Language | None = None  # None: the message's language, else Russian
     seed: int = 0
     copies: int = 1
-    only: tuple[str, ...] = ()
+    filters: Filters = field(default_factory=Filters)
+    cards: int | None = None  # at most this many people get a card (a short evening)
+    fewest_first: bool = False  # with `cards`: those the ledger shows had the fewest first
     sender: tuple[str, ...] = ()
     address: AddressOptions = field(default_factory=AddressOptions)
     occasion: Occasion | Literal["auto"] = "auto"
@@ -63,12 +63,6 @@ class CardOptions:
 
 
 @dataclass(frozen=True)
-class Selection:
-    prisoners: tuple[Prisoner, ...]
-    skipped: tuple[tuple[Prisoner, str], ...]  # (prisoner, why no card)
-
-
-@dataclass(frozen=True)
 class PlannedCard:
     """One card: whom it is for, what it says, and how it is drawn."""
 
@@ -79,19 +73,12 @@ class PlannedCard:
 
 @dataclass(frozen=True)
 class Plan:
-    cards: tuple[PlannedCard, ...]
+    """Which message each card gets, decided before any card is drawn."""
+
+    people: tuple[Prisoner, ...]  # one per card, a person's copies together
+    templates: tuple[Template, ...]  # the message of each card
     findings: tuple[Finding, ...] = ()  # in a --message-file printed with --force
     notes: tuple[str, ...] = ()  # choices worth telling the user
-
-
-@dataclass(frozen=True)
-class MakeResult:
-    output: Path
-    cards: int
-    sheets: int
-    bytes: int
-    selection: Selection
-    plan: Plan
 
 
 def paper_named(name: str) -> Paper:
@@ -99,19 +86,6 @@ def paper_named(name: str) -> Paper:
     if found is None:
         raise PostcardsError(f"unknown paper '{name}'", hint=f"use one of: {', '.join(papers())}")
     return found
-
-
-def select(dataset: Dataset, only: Sequence[str] = ()) -> Selection:
-    """Who gets a card: the `only` ids (all when empty) whose status is imprisoned."""
-    by_id = {p.id: p for p in dataset.prisoners}
-    unknown = [Problem(f"no prisoner with id '{i}' in {dataset.file}", field="--only",
-                       hint=did_you_mean(i, by_id) or "`postcards list` shows the ids")
-               for i in only if i not in by_id]
-    if unknown:
-        raise PostcardsError.of(unknown)
-    chosen = [by_id[i] for i in dict.fromkeys(only)] if only else list(dataset.prisoners)
-    skipped = tuple((p, p.status) for p in chosen if p.status != "imprisoned")
-    return Selection(tuple(p for p in chosen if p.status == "imprisoned"), skipped)
 
 
 def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
@@ -278,16 +252,15 @@ def _no_messages(library: Library, lang: Language, occasion: Occasion) -> Postca
                           f"--occasion, or use --lang {other}")
 
 
-def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Library) -> Plan:
-    """Every card, `options.copies` per person, in data-file order: its message chosen,
-    rendered and fitted. Fails, naming the person, rather than print a wrong card."""
-    paper = paper_named(options.paper)
-    geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
-    sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
+def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Library,
+               received: Mapping[str, frozenset[str]] | None = None) -> Plan:
+    """Every card's message, `options.copies` per person, in the given order; `received`
+    (message ids each person had before) are avoided while others are left. Fails, naming
+    the person, when a choice cannot be made."""
     chosen_lang = card_language(options, library)  # refuses --lang against --message's language
     findings: tuple[Finding, ...] = ()
     notes: list[str] = []
-    people = [p for p in prisoners for _ in range(options.copies)]
+    people = tuple(p for p in prisoners for _ in range(options.copies))
     if options.message_file is not None:
         template, findings = own_message(options, chosen_lang)
         templates = [template] * len(people)
@@ -298,7 +271,7 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
         pools, notes = _pools(prisoners, options, library, lang)
         requests = [(p.prisoner.id, p.pool, p.fallback) for p in pools for _ in range(options.copies)]
         try:
-            templates = choose(requests, options.seed)
+            templates = choose(requests, options.seed, received)
         except ValueError as exc:
             short = next(p for p in pools if p.prisoner.id == exc.args[0])
             raise PostcardsError(
@@ -306,46 +279,15 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
                 f"{len(short.pool) + len(short.fallback)} {short.occasion} message(s) in '{lang}' "
                 f"for {options.copies} copies", field="--copies",
                 hint="use fewer copies, or add messages to the library") from None
-    cards = []
-    for prisoner, template in zip(people, templates, strict=True):
-        message = render(template, prisoner, library, options.register, options.writer)
-        cards.append(PlannedCard(prisoner, message, card_spec(prisoner, message, options, geometry,
-                                                              sender_size)))
-    return Plan(tuple(cards), findings, tuple(notes))
+    return Plan(people, tuple(templates), findings, tuple(notes))
 
 
-def make_postcards(
-    dataset: Dataset,
-    options: CardOptions,
-    output: Path,
-    library: Library | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> MakeResult:
-    """Write one card per selected prisoner to `output`, imposed on sheets of `options.paper`.
-    Nothing is written unless every card is right."""
-    return write_postcards(select(dataset, options.only), options, output, library, progress)
-
-
-def write_postcards(
-    selection: Selection,
-    options: CardOptions,
-    output: Path,
-    library: Library | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> MakeResult:
-    """`make_postcards` for people already selected (the CLI sizes its progress bar first)."""
-    if not selection.prisoners:
-        raise PostcardsError("no one to make cards for: nobody selected is imprisoned",
-                             hint="check the status fields or the --only ids")
+def planned_cards(plan: Plan, options: CardOptions, library: Library) -> Iterator[PlannedCard]:
+    """The plan's cards rendered and fitted one by one, as they are drawn (a long run keeps
+    only a sheet's cards in memory). Raises, naming the person, rather than clip a card."""
     paper = paper_named(options.paper)
-    library = library or bundled_library()
-    with atomic_output(output) as handle:
-        plan = plan_cards(selection.prisoners, options, library)
-        specs = [card.spec for card in plan.cards]
-        cribs = crib_pages([(c.prisoner, c.message) for c in plan.cards], paper, options.blank,
-                           options.today) if options.crib else None
-        lang = plan.cards[0].message.lang
-        data = render_sheets(specs, paper, TITLE, lang, progress, cribs)
-        handle.write(data)
-    sheets = -(-len(specs) // paper.per_sheet)
-    return MakeResult(output, len(specs), sheets, len(data), selection, plan)
+    geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
+    sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
+    for prisoner, template in zip(plan.people, plan.templates, strict=True):
+        message = render(template, prisoner, library, options.register, options.writer)
+        yield PlannedCard(prisoner, message, card_spec(prisoner, message, options, geometry, sender_size))

@@ -16,9 +16,9 @@ import yaml
 
 from . import fonts
 from .errors import PostcardsError
-from .layout.crib import CribLine, CribPage, CribRule
 from .layout.fit import LEADING, sizes, wrap
-from .layout.sheet import Paper, impose
+from .layout.sheet import Paper
+from .layout.text import TextLine, TextPage, TextRule
 from .messages import Message, name_forms
 from .model import Birthday, Prisoner, Sentence
 from .occasions import next_birthday
@@ -121,15 +121,11 @@ def position_names(paper: Paper) -> list[str]:
     return [f"Card {i + 1}: " for i in range(paper.per_sheet)]
 
 
-def crib_pages(cards: Sequence[tuple[Prisoner, Message]], paper: Paper, blank: bool,
-               today: date) -> list[CribPage]:
-    """One crib page per sheet of cards, for the cards on that sheet."""
+def crib_page(cards: Sequence[tuple[Prisoner, Message]], paper: Paper, blank: bool, today: date) -> TextPage:
+    """The crib page for one sheet's cards, in the order of their slots."""
     names = position_names(paper)
-    pages = []
-    for sheet in impose(cards, paper):  # the same sheets the cards are drawn on
-        entries = [entry(p, m, names[i], blank, today) for i, ((p, m), _) in enumerate(sheet)]
-        pages.append(layout_page(entries, paper, [p.id for (p, _), _ in sheet]))
-    return pages
+    entries = [entry(p, m, names[i], blank, today) for i, (p, m) in enumerate(cards)]
+    return layout_page(entries, paper, [p.id for p, _ in cards])
 
 
 class _Layout:
@@ -143,8 +139,8 @@ class _Layout:
         self.size = size
         self.top = paper.page_height_mm - margin  # where the next line's ascenders may reach
         self.lowest = self.top  # the lowest descender placed so far
-        self.lines: list[CribLine] = []
-        self.rules: list[CribRule] = []
+        self.lines: list[TextLine] = []
+        self.rules: list[TextRule] = []
         self.fits = True
 
     def paragraphs(self, texts: Sequence[str], x: float, width: float, top: float, size: float) -> float:
@@ -158,7 +154,7 @@ class _Layout:
                 return top
             for line in wrapped:
                 baseline = top - font.ascent * size / _MM
-                self.lines.append(CribLine(x, baseline, size, line))
+                self.lines.append(TextLine(x, baseline, size, line))
                 self.lowest = min(self.lowest, baseline - font.descent * size / _MM)
                 top -= size * LEADING / _MM
         return top
@@ -175,14 +171,14 @@ class _Layout:
     def rule(self) -> None:
         """A thin rule across the page, then a little space."""
         gap = self.size * LEADING * ENTRY_GAP / _MM
-        self.rules.append(CribRule(self.left, self.left + self.width, self.top - gap / 2))
+        self.rules.append(TextRule(self.left, self.left + self.width, self.top - gap / 2))
         self.top -= gap
 
     def done(self) -> bool:
         return self.fits and self.lowest >= self.bottom
 
 
-def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) -> CribPage:
+def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) -> TextPage:
     """The entries at the largest size from 9 pt down to 5.5 pt that fits the page."""
     _check_glyphs(entries, ids)
     for size in CRIB_SIZES_PT:
@@ -195,7 +191,7 @@ def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) 
             page.block(item.about)
             page.columns((item.card_label, *item.card_text), item.english)
         if page.done():
-            return CribPage(tuple(page.lines), tuple(page.rules))
+            return TextPage(tuple(page.lines), tuple(page.rules))
     raise PostcardsError(f"the crib for {', '.join(repr(i) for i in ids)} does not fit a "
                          f"{paper.name} page even at {CRIB_SIZES_PT[-1]} pt",
                          hint="shorten their `about` text, or make the crib on a larger --paper")

@@ -61,6 +61,7 @@ class Prisoner:
     status: Status = "imprisoned"
     verified: date | None = None
     sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # an organiser's labels, e.g. "women", "journalists"
 
     @property
     def field(self) -> str:

@@ -6,11 +6,12 @@ A card posted today arrives after the transit time; what it says should suit tha
 from __future__ import annotations
 
 from calendar import isleap
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .model import Birthday
+from .model import Birthday, Prisoner
 
 Occasion = Literal["general", "birthday", "winter", "spring"]
 OCCASIONS: tuple[Occasion, ...] = ("general", "birthday", "winter", "spring")
@@ -63,3 +64,28 @@ def occasion_for(born: Birthday | None, arrives: date, seasons: dict[Occasion, S
         if season is not None and season.contains(arrives):
             return name
     return "general"
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """A birthday a card posted today can reach in time."""
+
+    prisoner: Prisoner
+    day: date
+    post_by: date  # the day minus the transit time
+    turns: int | None  # the age, when the year of birth is known
+
+
+def upcoming_birthdays(prisoners: Iterable[Prisoner], today: date, transit_days: int,
+                       within_days: int) -> list[Upcoming]:
+    """People whose birthday falls on the day a card posted today arrives or within
+    `within_days` after it (the window of `--born-within`), soonest first."""
+    arrives = arrival(today, transit_days)
+    found = []
+    for prisoner in prisoners:
+        if prisoner.born is None or not birthday_soon(prisoner.born, arrives, within_days):
+            continue
+        day = next_birthday(prisoner.born, arrives)
+        turns = day.year - prisoner.born.year if prisoner.born.year is not None else None
+        found.append(Upcoming(prisoner, day, day - timedelta(days=transit_days), turns))
+    return sorted(found, key=lambda u: u.day)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -16,24 +17,42 @@ from reportlab.pdfgen.canvas import Canvas
 from . import fonts
 from .errors import PostcardsError
 from .layout.card import CardSpec, card_geometry, draw_card
-from .layout.crib import CribPage, draw_crib
-from .layout.sheet import Paper, cut_marks, impose
+from .layout.sheet import Paper, Segment, cut_marks
+from .layout.text import TextPage, draw_text_page
 
 CUT_MARK_WIDTH_PT = 0.3
 PRODUCER = "postcards"
 
 
-def render_sheets(
-    cards: Sequence[CardSpec],
+@dataclass(frozen=True)
+class CardSheet:
+    """A sheet of cards: each card's layout and the bottom-left corner of its slot."""
+
+    cards: tuple[tuple[CardSpec, tuple[float, float]], ...]
+
+
+Page = CardSheet | TextPage
+
+
+@dataclass(frozen=True)
+class Rendered:
+    data: bytes
+    pages: int
+    sheets: int  # pages of cards
+
+
+def render_document(
+    pages: Iterable[Page],
     paper: Paper,
     title: str,
     lang: str = "ru",
     progress: Callable[[int], None] | None = None,
-    cribs: Sequence[CribPage] | None = None,
-) -> bytes:
-    """The PDF of `cards` imposed on `paper`, each sheet followed by its crib page when
-    `cribs` are given: same cards, same bytes (no dates, no ids, no paths, no user names in
-    it); the viewer is told not to scale pages when printing."""
+) -> Rendered:
+    """The PDF of `pages` in order: sheets of cards and pages of text (cribs, covers, the
+    organiser's summary). Pages are drawn as they come, so a long run keeps one sheet in
+    memory besides the PDF. Same pages, same bytes (no dates, ids, paths or user names in
+    it); the viewer is told not to scale pages when printing. `progress` hears of each
+    sheet's cards once they are drawn."""
     font = fonts.regular()
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -53,21 +72,28 @@ def render_sheets(
     canvas.setViewerPreference("PrintScaling", "None")
     geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
     marks = cut_marks(paper)
-    for number, sheet in enumerate(impose(cards, paper)):
-        for spec, origin in sheet:
-            draw_card(canvas, spec, geometry, origin, font)
-        canvas.setStrokeGray(0)
-        canvas.setLineWidth(CUT_MARK_WIDTH_PT)
-        for mark in marks:
-            canvas.line(mark.x1_mm * mm, mark.y1_mm * mm, mark.x2_mm * mm, mark.y2_mm * mm)
+    count = sheets = 0
+    for page in pages:
+        if isinstance(page, TextPage):
+            draw_text_page(canvas, page, font)
+        else:
+            for spec, origin in page.cards:
+                draw_card(canvas, spec, geometry, origin, font)
+            _draw_cut_marks(canvas, marks)
+            sheets += 1
         canvas.showPage()
-        if cribs is not None:
-            draw_crib(canvas, cribs[number], font)
-            canvas.showPage()
-        if progress is not None:
-            progress(len(sheet))
+        count += 1
+        if progress is not None and isinstance(page, CardSheet):
+            progress(len(page.cards))
     canvas.save()
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), count, sheets)
+
+
+def _draw_cut_marks(canvas: Canvas, marks: Sequence[Segment]) -> None:
+    canvas.setStrokeGray(0)
+    canvas.setLineWidth(CUT_MARK_WIDTH_PT)
+    for mark in marks:
+        canvas.line(mark.x1_mm * mm, mark.y1_mm * mm, mark.x2_mm * mm, mark.y2_mm * mm)
 
 
 @contextmanager

@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 TOP_KEYS = ("version", "institutions", "prisoners")
 PRISONER_KEYS = (
     "id", "name", "gender", "dative", "born", "institution", "address",
-    "sentence", "about", "status", "verified", "sources",
+    "sentence", "about", "status", "verified", "sources", "tags",
 )
 NAME_KEYS = ("ru", "be", "latin")
 PARTS_KEYS = ("surname", "given", "patronymic")
@@ -111,6 +111,8 @@ def _read_prisoner(
         extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
     if "sources" in given:
         extra["sources"] = tuple(reader.each(given["sources"], join(path, "sources"), reader.text))
+    if "tags" in given:
+        extra["tags"] = _read_tags(reader, given["tags"], join(path, "tags"))
     if len(reader.errors) > errors_before or pid is None or name is None or gender is None \
             or institution is None:
         return None
@@ -127,6 +129,23 @@ def _read_id(reader: Reader, node: Node | None, path: str) -> str | None:
                      "e.g. chekina or loika-anastasiya")
         return None
     return value
+
+
+def _read_tags(reader: Reader, node: Node, path: str) -> tuple[str, ...]:
+    """Labels an organiser selects by (`--tag women`): like ids, a-z, 0-9 and hyphens."""
+    tags: list[str] = []
+    for index, item in enumerate(reader.sequence(node, path) or []):
+        tag = reader.text(item, f"{path}[{index}]", numbers_too=True)
+        if tag is not None and not _ID.match(tag):
+            reader.error(item, f"{path}[{index}]", f"tag '{tag}' may hold only a-z, 0-9 and single "
+                         "hyphens", f"write '{_as_tag(tag)}'")
+        elif tag is not None and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def _as_tag(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "journalists"
 
 
 def _read_name(reader: Reader, node: Node, path: str) -> Name | None:

@@ -85,7 +85,7 @@ def test_sender_lines() -> None:
 
 def test_data_file_does_not_change(tmp_path: Path) -> None:
     # The sender's own address goes to the card only: never into the data file.
-    from postcards.cards import make_postcards
+    from postcards.jobs import make_postcards
     from postcards.records import load_dataset
     from postcards.resources import bundled_data
 

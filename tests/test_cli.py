@@ -23,7 +23,7 @@ def test_make_uses_the_bundled_list_when_there_is_no_local_file(runner: CliRunne
     assert result.exit_code == 0, result.stderr
     assert (in_tmp / "postcards.pdf").is_file()
     assert result.stdout == ""
-    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 page (a4), ")
+    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 sheet (a4), 1 page in all, ")
     assert "Print at actual size (100%, not 'fit to page')." in result.stderr
     texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
     assert "Чекиной Людмиле Юрьевне" in texts and "Лойко Анастасии Юрьевне" in texts
@@ -67,7 +67,7 @@ def test_address_text_and_json(runner: CliRunner, in_tmp: Path) -> None:
 
 def test_list_is_a_table(runner: CliRunner, in_tmp: Path) -> None:
     lines = run(runner, "list").stdout.splitlines()
-    assert lines[0].split() == ["ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS"]
+    assert lines[0].split() == ["ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS", "TAGS"]
     assert lines[1].split() == ["chekina", "Чекина", "Людмила", "Юрьевна", "Liudmila", "Chekina", "IK-4",
                                 "imprisoned"]
 
@@ -204,10 +204,10 @@ def test_released_prisoners_are_skipped_with_a_line(runner: CliRunner, in_tmp: P
     path = data_file(in_tmp, prisoner_yaml("a"), prisoner_yaml("b", extra="institution: IK-4\nstatus: released"))
     result = run(runner, "make", path, "--config", in_tmp / "none.yaml")
     assert result.exit_code == 0
-    assert "skipped b: status is released (only imprisoned people get cards)" in result.stderr.splitlines()
-    assert "1 card on 1 page" in result.stderr
+    assert "Skipped 1 person: 1 released (b)." in result.stderr.splitlines()
+    assert "1 card on 1 sheet" in result.stderr
     shown = run(runner, "address", path)
-    assert shown.stdout.count("REPUBLIC OF BELARUS") == 1 and "skipped b: status is released" in shown.stderr
+    assert shown.stdout.count("REPUBLIC OF BELARUS") == 1 and "Skipped 1 person: 1 released (b)." in shown.stderr
 
 
 def test_usage_errors_exit_2(runner: CliRunner, in_tmp: Path) -> None:
@@ -236,5 +236,6 @@ def test_nobody_imprisoned_is_refused_and_nothing_written(runner: CliRunner, in_
     result = run(runner, "make", path, "--config", in_tmp / "none.yaml")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "error: no one to make cards for: nobody selected is imprisoned; check the status fields or the --only ids"]
+        "error: no one to make cards for: the person selected is not imprisoned (1 released); "
+        "only people with status: imprisoned get cards"]
     assert not (in_tmp / "postcards.pdf").exists()

@@ -193,8 +193,8 @@ def test_make_own_message_missing_file(runner: CliRunner, in_tmp: Path) -> None:
 def test_make_crib_and_blank(runner: CliRunner, in_tmp: Path) -> None:
     result = make(runner, "--crib", "--blank")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 page (a4), a crib page after each "
-                                    "(for the writer: never post it), ")
+    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 sheet (a4) and 1 other page (cribs "
+                                    "for the writer; never post them), 2 pages in all, ")
     runs = read_runs(in_tmp / "postcards.pdf")
     assert {r.page for r in runs} == {0, 1}
     assert "Copy this onto the card by hand:" in [r.text for r in runs if r.page == 1]

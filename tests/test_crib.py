@@ -10,9 +10,10 @@ import pytest
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader
 
 from postcards import fonts
-from postcards.cards import CardOptions, make_postcards
+from postcards.cards import CardOptions, planned_cards
 from postcards.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, birthday_words, sentence_words
 from postcards.errors import PostcardsError
+from postcards.jobs import make_postcards, prepare
 from postcards.layout.sheet import papers
 from postcards.model import Birthday, Sentence
 from postcards.records import load_dataset
@@ -50,9 +51,11 @@ def test_a_crib_page_follows_each_sheet_and_says_who_and_what(tmp_path: Path) ->
 
 def test_the_crib_repeats_the_card_text_word_for_word(tmp_path: Path) -> None:
     output = tmp_path / "out.pdf"
-    result = make_postcards(load_dataset(bundled_data()), CardOptions(crib=True, today=SUMMER), output)
+    dataset, options = load_dataset(bundled_data()), CardOptions(crib=True, today=SUMMER)
+    make_postcards(dataset, options, output)
     crib = page_text(output, 1)
-    for card in result.plan.cards:
+    job = prepare(dataset, options)
+    for card in planned_cards(job.plan, options, job.library):
         assert " ".join(card.message.paragraphs) in crib
         assert card.message.english is not None and " ".join(card.message.english) in crib
 

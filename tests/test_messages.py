@@ -188,7 +188,8 @@ def test_empty_template_file(tmp_path: Path) -> None:
 
 
 def test_a_language_without_messages_for_the_occasion_is_refused(tmp_path: Path) -> None:
-    from postcards.cards import CardOptions, make_postcards
+    from postcards.cards import CardOptions
+    from postcards.jobs import make_postcards
     from postcards.resources import bundled_data
 
     library = load_library(library_file(tmp_path, "ru-only", "Добрый день."))

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from helpers import data_file, library_file, prisoner_yaml
 
-from postcards.cards import CardOptions, make_postcards
+from postcards.cards import CardOptions
 from postcards.errors import PostcardsError
+from postcards.jobs import make_postcards, prepare
 from postcards.messages import bundled_library, load_library
 from postcards.model import Birthday
 from postcards.occasions import Season, arrival, birthday_soon, next_birthday, occasion_for
@@ -64,27 +65,26 @@ def test_make_gives_a_birthday_message_when_the_card_arrives_in_time(tmp_path: P
     dataset = load_dataset(data_file(tmp_path, soon, later))
     result = make_postcards(dataset, CardOptions(today=date(2026, 6, 1), transit_days=21, copies=2),
                             tmp_path / "out.pdf")
-    occasions = [(c.prisoner.id, c.message.occasion) for c in result.plan.cards]
+    occasions = [(c.prisoner, c.occasion) for c in result.cards]
     assert occasions == [("soon", "birthday"), ("soon", "birthday"), ("later", "general"), ("later", "general")]
-    first, second = result.plan.cards[:2]
-    assert first.message.id != second.message.id
-    assert first.message.id in {t.id for t in bundled_library().pool("ru", "birthday", None)}
+    first, second = result.cards[:2]
+    assert first.message != second.message
+    assert first.message in {t.id for t in bundled_library().pool("ru", "birthday", None)}
 
 
 def test_copies_beyond_a_seasonal_pool_get_general_messages(tmp_path: Path) -> None:
     dataset = load_dataset(data_file(tmp_path))
     result = make_postcards(dataset, CardOptions(today=date(2026, 12, 1), copies=3), tmp_path / "out.pdf")
-    assert [c.message.occasion for c in result.plan.cards] == ["winter", "winter", "general"]
-    assert len({c.message.id for c in result.plan.cards}) == 3
+    assert [c.occasion for c in result.cards] == ["winter", "winter", "general"]
+    assert len({c.message for c in result.cards}) == 3
 
 
 def test_auto_falls_back_to_general_messages_and_says_so(tmp_path: Path) -> None:
     library = load_library(library_file(tmp_path, "only-general", "Желаю Вам здоровья."))
     soon = prisoner_yaml("soon", "Чекина Людмила Юрьевна", "institution: IK-4\nborn: --07-01")
-    result = make_postcards(load_dataset(data_file(tmp_path, soon)), CardOptions(today=date(2026, 6, 1)),
-                            tmp_path / "out.pdf", library=library)
-    assert [c.message.id for c in result.plan.cards] == ["only-general"]
-    assert result.plan.notes == ("no birthday message in 'ru' that suits this writer: 1 card(s) got a general one",)
+    job = prepare(load_dataset(data_file(tmp_path, soon)), CardOptions(today=date(2026, 6, 1)), library)
+    assert [t.id for t in job.plan.templates] == ["only-general"]
+    assert job.plan.notes == ("no birthday message in 'ru' that suits this writer: 1 card(s) got a general one",)
 
 
 def test_an_occasion_whose_messages_all_need_the_writers_gender(tmp_path: Path) -> None:

@@ -11,12 +11,13 @@ import pytest
 from helpers import MM, Run, box_of, data_file, prisoner_yaml, read_runs, reader, slot_of
 
 from postcards import fonts
-from postcards.cards import CardOptions, card_spec, make_postcards
+from postcards.cards import CardOptions, card_spec
 from postcards.errors import PostcardsError
+from postcards.jobs import make_postcards
 from postcards.layout.card import card_geometry
-from postcards.layout.sheet import papers
+from postcards.layout.sheet import impose, papers
 from postcards.messages import bundled_library, render
-from postcards.pdf import render_sheets
+from postcards.pdf import CardSheet, render_document
 from postcards.records import load_dataset
 from postcards.resources import bundled_data
 
@@ -168,7 +169,8 @@ def test_every_bundled_message_fits_every_paper_left_of_the_divider(tmp_path: Pa
             message = render(template, person, library, "formal", person.gender)
             cards.append(card_spec(person, message, options, geometry, 7.0))
             texts.append(message)
-    runs = read_runs(render_sheets(cards, spec, "t"))
+    sheets = [CardSheet(tuple(sheet)) for sheet in impose(cards, spec)]
+    runs = read_runs(render_document(sheets, spec, "t").data)
     assert all(box_of(run, paper) is not None for run in runs), [r.text for r in runs if box_of(r, paper) is None]
     left = [r for r in runs if slot_of(r, paper)[1] < geometry.divider_x_mm]
     assert all(slot_of(r, paper)[1] + fonts.text_width(r.text, r.size) / MM <= geometry.divider_x_mm - 1 for r in left)

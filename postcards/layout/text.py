@@ -1,4 +1,4 @@
-"""Drawing a writer's crib page: lines of text and thin rules, every position decided."""
+"""Drawing a page of text (crib, cover, summary): lines and thin rules, every position decided."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ RULE_WIDTH_PT = 0.4
 
 
 @dataclass(frozen=True)
-class CribLine:
+class TextLine:
     x_mm: float
     baseline_mm: float
     size_pt: float
@@ -22,19 +22,19 @@ class CribLine:
 
 
 @dataclass(frozen=True)
-class CribRule:
+class TextRule:
     x1_mm: float
     x2_mm: float
     y_mm: float
 
 
 @dataclass(frozen=True)
-class CribPage:
-    lines: tuple[CribLine, ...]
-    rules: tuple[CribRule, ...] = ()
+class TextPage:
+    lines: tuple[TextLine, ...]
+    rules: tuple[TextRule, ...] = ()
 
 
-def draw_crib(canvas: Canvas, page: CribPage, font: FontMetrics) -> None:
+def draw_text_page(canvas: Canvas, page: TextPage, font: FontMetrics) -> None:
     canvas.saveState()
     canvas.setStrokeGray(RULE_GREY)
     canvas.setLineWidth(RULE_WIDTH_PT)
