@@ -184,5 +184,5 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
     none = sum(1 for t in rows if t.cards == 0)
     period = f" since {start.isoformat()}" if start else ""
     report.say(f"{found}: {report.plural(len(entries), 'card')} to "
-               f"{report.plural(sum(1 for t in rows if t.cards), 'person')}{period}; "
+               f"{report.people(sum(1 for t in rows if t.cards))}{period}; "
                f"{none:,} imprisoned in {dataset.file} had none.")

@@ -30,6 +30,10 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}es" if word.endswith(("s", "sh", "ch", "x")) else f"{count:,} {word}s"
 
 
+def people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count:,} people"
+
+
 def human_bytes(size: int) -> str:
     if size < 1024:
         return f"{size} B"

@@ -1,0 +1,213 @@
+"""The organiser's commands through the CLI: filters on make, the ledger, birthdays, event packs."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import data_file, prisoner_yaml, read_runs, reader, run
+
+SUMMER = "2026-06-01"  # cards arrive 2026-06-22: general messages, no season
+
+
+def people(tmp_path: Path, count: int = 5) -> Path:
+    names = ["Чекина Анна Юрьевна", "Жук Борис Ильич", "Лойко Вера Юрьевна", "Новик Глеб Ильич",
+             "Седых Дмитрий Ильич", "Ковалёва Дарья Сергеевна", "Мельников Павел Викторович"]
+    items = [prisoner_yaml(f"p{i}", names[i % len(names)],
+                           f"institution: {'IK-4' if i % 2 else 'IK-9'}\nverified: 2026-05-01\n"
+                           + ("tags: [women]\n" if names[i % len(names)].endswith("на") else ""))
+             for i in range(count)]
+    return data_file(tmp_path, *items, name="prisoners.yaml")
+
+
+def make(runner: CliRunner, *args: str | Path) -> object:
+    return run(runner, "make", "--today", SUMMER, "--config", "none.yaml", *args)
+
+
+def ledger_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_filters_choose_the_cards(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp)
+    result = make(runner, data, "--tag", "women", "--institution", "IK-9", "--exclude", "p4")
+    assert result.exit_code == 0, result.stderr
+    addresses = [r.text for r in read_runs(in_tmp / "postcards.pdf") if r.text.startswith(("Чекин", "Лойко"))]
+    assert addresses == ["Чекиной Анне Юрьевне", "Лойко Вере Юрьевне"]  # p0 and p2: women at IK-9
+
+
+def test_a_selection_that_matches_nobody_writes_nothing(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp)
+    result = make(runner, data, "--born-within", "10")
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: no one to make cards for: nobody in {data} matches the filters; loosen "
+                             "them; `postcards list` with the same filters shows who matches\n")
+    assert not (in_tmp / "postcards.pdf").exists()
+
+
+def test_the_ledger_records_each_card_after_the_pdf_and_avoids_repeats(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 2)
+    first = make(runner, data, "--ledger", "sent.csv")
+    assert first.exit_code == 0, first.stderr
+    assert "Added 2 cards to the ledger sent.csv." in first.stderr
+    rows = ledger_rows(in_tmp / "sent.csv")
+    assert [(r["date"], r["prisoner"], r["language"], r["pack"]) for r in rows] == [
+        (SUMMER, "p0", "ru", ""), (SUMMER, "p1", "ru", "")]
+    assert rows[0]["text"].startswith("Здравствуйте, Анна Юрьевна!\n")
+    second = make(runner, data)  # sent.csv beside the data is now the default ledger
+    assert second.exit_code == 0, second.stderr
+    rows = ledger_rows(in_tmp / "sent.csv")
+    assert len(rows) == 4
+    for pid in ("p0", "p1"):
+        assert len({r["message"] for r in rows if r["prisoner"] == pid}) == 2  # a new message each time
+
+
+def test_a_failed_run_adds_nothing_to_the_ledger(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 2)
+    make(runner, data, "--ledger", "sent.csv")
+    before = (in_tmp / "sent.csv").read_bytes()
+    result = make(runner, data, "--lang", "be")  # nobody has Belarusian name forms
+    assert result.exit_code == 1
+    assert (in_tmp / "sent.csv").read_bytes() == before
+
+
+def test_an_unwritable_ledger_is_refused_before_printing(runner: CliRunner, in_tmp: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    data = people(in_tmp, 2)
+    (in_tmp / "sent.csv").write_text("date,prisoner,message,language,pack,text\n", encoding="utf-8")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: not mode & os.W_OK and real(path, mode, **kw))
+    result = make(runner, data)
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {in_tmp / 'sent.csv'}: the ledger is not writable; fix its permissions, choose another "
+                             "with --ledger FILE, or add --no-ledger\n")
+    assert not (in_tmp / "postcards.pdf").exists()
+
+
+def test_a_broken_ledger_warns_and_the_cards_are_still_made(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 2)
+    (in_tmp / "sent.csv").write_text("date,prisoner,message,language,pack,text\n2026-01-01,nobody,ru-walk,ru,,x\n"
+                                     "oops\n", encoding="utf-8")
+    result = make(runner, data)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    ledger = in_tmp / "sent.csv"
+    assert lines[:2] == [
+        f"{ledger}:3:1: warning: 1 fields, expected 6 (date,prisoner,message,language,pack,text); the line is "
+        "skipped and left as it is; mend or delete the line",
+        f"{ledger}:2:1: warning: prisoner 'nobody' is not in the data file; kept as it is; fine for someone "
+        "released or removed from the list"]
+    assert len(ledger_rows(in_tmp / "sent.csv")) == 4  # the two old rows (one unreadable) and two new
+
+
+def test_fewest_first_gives_a_short_evening_to_those_missed(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 4)
+    make(runner, data, "--ledger", "sent.csv", "--cards", "2")  # p0, p1
+    result = make(runner, data, "--cards", "2", "--fewest-first")
+    assert result.exit_code == 0, result.stderr
+    assert "Skipped 2 people: 2 over the card limit: another evening (p0, p1)." in result.stderr
+    assert [r["prisoner"] for r in ledger_rows(in_tmp / "sent.csv")] == ["p0", "p1", "p2", "p3"]
+
+
+def test_fewest_first_needs_a_limit(runner: CliRunner, in_tmp: Path) -> None:
+    result = make(runner, people(in_tmp), "--fewest-first")
+    assert result.exit_code == 2 and "--fewest-first chooses who gets the cards of a limited evening" in result.stderr
+
+
+def test_event_packs_are_balanced_and_start_on_their_own_sheets(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 7)
+    result = run(runner, "event", data, "--writers", "3", "--today", SUMMER, "--config", "none.yaml",
+                 "--ledger", "sent.csv")
+    assert result.exit_code == 0, result.stderr
+    pages = [page.extract_text() for page in reader(in_tmp / "event.pdf").pages]
+    assert pages[0].startswith("Letter-writing evening, 2026-06-01: organiser's summary")
+    assert "Tonight: 7 cards in 3 packs of 3 or 2 cards." in pages[0]
+    covers = [i for i, text in enumerate(pages) if text.startswith("Writer ")]
+    assert [pages[i].split("\n")[0] for i in covers] == [
+        "Writer 1 of 3: 3 cards, for", "Writer 2 of 3: 2 cards, for", "Writer 3 of 3: 2 cards, for"]
+    # each pack: cover, one sheet of cards, its crib
+    assert covers == [1, 4, 7] and len(pages) == 10
+    assert all(pages[i + 2].startswith("WRITER'S CRIB") for i in covers)
+    assert [r["pack"] for r in ledger_rows(in_tmp / "sent.csv")] == ["1", "1", "1", "2", "2", "3", "3"]
+    assert result.stderr.splitlines()[-1].startswith(
+        "Wrote event.pdf: 7 cards on 3 sheets (a4) and 7 other pages (summary, covers, cribs; never post them), "
+        "10 pages in all, ")
+
+
+def test_more_writers_than_cards_leaves_packs_empty_and_says_so(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 2)
+    result = run(runner, "event", data, "--writers", "4", "--today", SUMMER, "--config", "none.yaml", "--no-crib")
+    assert result.exit_code == 0, result.stderr
+    assert "note: 4 writers for 2 cards: writers 3-4 get no pack." in result.stderr
+    text = reader(in_tmp / "event.pdf").pages[0].extract_text()
+    assert "No cards for writers 3-4: more writers than cards." in text
+
+
+def test_event_needs_writers(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "event", people(in_tmp), "--writers", "0")
+    assert result.exit_code == 2 and "Invalid value for '--writers': 0 is not in the range 1<=x<=1000." in result.stderr
+
+
+def test_cards_per_writer_caps_the_evening(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 7)
+    result = run(runner, "event", data, "--writers", "2", "--cards-per-writer", "2", "--today", SUMMER,
+                 "--config", "none.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert "Skipped 3 people: 3 over the card limit: another evening (p4, p5, p6)." in result.stderr
+    summary = reader(in_tmp / "event.pdf").pages[0].extract_text()
+    assert "Writer 1 (2): Anna Chekina (p0); Boris Zhuk (p1)" in summary
+
+
+def test_birthdays_lists_who_a_card_can_reach_in_time(runner: CliRunner, in_tmp: Path) -> None:
+    data = data_file(in_tmp,
+                     prisoner_yaml("late", "Жук Борис Ильич", "institution: IK-4\nborn: 1980-06-10"),
+                     prisoner_yaml("soon", "Седых Дмитрий Ильич", "institution: IK-4\nborn: 1990-06-30"),
+                     prisoner_yaml("day", "Лойко Вера Юрьевна", "institution: IK-9\nborn: --06-22"),
+                     prisoner_yaml("free", "Новик Глеб Ильич", "institution: IK-4\nborn: --06-25\nstatus: released"))
+    result = run(runner, "birthdays", data, "--today", SUMMER, "--within", "10")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "BIRTHDAY    POST BY     TURNS  ID    NAME                                 INSTITUTION",
+        "2026-06-22  2026-06-01         day   Vera Loyko (Лойко Вера Юрьевна)      IK-9",
+        "2026-06-30  2026-06-09  36     soon  Dmitry Sedykh (Седых Дмитрий Ильич)  IK-4"]
+    assert result.stderr == "2 birthdays from 2026-06-22 (a card posted 2026-06-01 arrives) to 2026-07-02.\n"
+    as_json = run(runner, "birthdays", data, "--today", SUMMER, "--within", "10", "--json")
+    assert '"post_by": "2026-06-09",\n    "turns": 36' in as_json.stdout
+    made = make(runner, data, "--born-within", "10", "--no-ledger")
+    assert "2 cards" in made.stderr  # the same people
+
+
+def test_the_ledger_command_totals_and_exports(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 3)
+    make(runner, data, "--ledger", "sent.csv", "--only", "p0")
+    make(runner, data, "--only", "p0", "--only", "p1")
+    result = run(runner, "ledger", data)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "ID  CARDS  LAST        LANGUAGES", "p0  2      2026-06-01  ru", "p1  1      2026-06-01  ru", "p2  0"]
+    assert result.stderr == f"{in_tmp / 'sent.csv'}: 3 cards to 2 people; 1 imprisoned in {data} had none.\n"
+    later = run(runner, "ledger", data, "--since", "2026-07-01")
+    assert "0 cards to 0 people since 2026-07-01" in later.stderr
+    exported = run(runner, "ledger", data, "--export", "archive")
+    assert exported.exit_code == 0 and "Wrote 2 files to archive." in exported.stderr
+    text = (in_tmp / "archive" / "p0.txt").read_text(encoding="utf-8")
+    assert text.startswith("Anna Chekina (Чекина Анна Юрьевна), p0\nCards sent: 2\n\n--- 2026-06-01, ru, message ")
+    assert text.count("Здравствуйте, Анна Юрьевна!") == 2
+
+
+def test_the_ledger_command_without_a_ledger(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 1)
+    result = run(runner, "ledger", data)
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: no ledger beside {data}; give its path with --ledger FILE; `make` and "
+                             "`event` start one when you give them --ledger FILE\n")
+
+
+def test_list_shows_whom_the_filters_choose(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "list", people(in_tmp), "--tag", "women")
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["ID", "p0", "p2"]
+    assert result.stderr == "2 prisoners of 5 match.\n"
