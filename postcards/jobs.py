@@ -23,6 +23,7 @@ from .occasions import arrival
 from .pages import flow
 from .pdf import CardSheet, Page, atomic_output, render_document
 from .selection import Selection, limit, nobody_error, select
+from .yamlsource import paused_gc
 
 T = TypeVar("T")
 TITLES = {"make": "Postcards", "event": "Letter-writing evening"}
@@ -48,7 +49,7 @@ class Job:
         return len(self.plan.people)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CardRecord:
     """What one printed card was: for whom, which message, in which pack."""
 
@@ -110,14 +111,13 @@ def run(job: Job, output: Path, progress: Callable[[int], None] | None = None) -
     cards = _recorded(planned_cards(job.plan, job.options, job.library), job, records, entries)
     pages = _event_pages(job, cards, paper) if job.event is not None else _sheets(job, cards, paper)
     title = TITLES["event" if job.event is not None else "make"]
-    with atomic_output(output) as handle:
-        rendered = render_document(pages, paper, title, job.plan.templates[0].lang, progress)
-        handle.write(rendered.data)
+    with atomic_output(output) as handle, paused_gc():  # see paused_gc: the same holds for drawing
+        rendered = render_document(pages, paper, title, handle, job.plan.templates[0].lang, progress)
     recorded = None
     if job.ledger is not None and entries is not None:
         append(job.ledger.path, entries)
         recorded = job.ledger.path
-    return JobResult(output, tuple(records), rendered.sheets, rendered.pages, len(rendered.data), recorded)
+    return JobResult(output, tuple(records), rendered.sheets, rendered.pages, rendered.bytes, recorded)
 
 
 def _recorded(cards: Iterable[PlannedCard], job: Job, records: list[CardRecord],

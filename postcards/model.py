@@ -15,7 +15,7 @@ Status = Literal["imprisoned", "released", "unknown"]
 STATUSES: tuple[Status, ...] = ("imprisoned", "released", "unknown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Institution:
     """A postal address of a place of detention, as printed on the envelope."""
 
@@ -31,14 +31,14 @@ class Institution:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Birthday:
     month: int
     day: int
     year: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     years: float | None = None
     regime: str | None = None
@@ -46,7 +46,7 @@ class Sentence:
     text: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prisoner:
     id: str
     name: Name

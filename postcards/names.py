@@ -18,7 +18,7 @@ _FEMALE_ENDINGS = ("вна", "ўна", "чна", "шна")
 _MALE_ENDINGS = ("ич", "іч")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameParts:
     """One language's form of a full name, nominative case."""
 
@@ -39,7 +39,7 @@ class NameParts:
         return f"{self.given} {self.patronymic}" if self.patronymic else self.given
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     ru: NameParts
     be: NameParts | None = None

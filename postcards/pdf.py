@@ -5,18 +5,22 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
 from .errors import PostcardsError
-from .layout.card import CardSpec, card_geometry, draw_card
+from .layout.card import CardPainter, CardSpec, card_geometry
 from .layout.sheet import Paper, Segment, cut_marks
 from .layout.text import TextPage, draw_text_page
 
@@ -36,27 +40,91 @@ Page = CardSheet | TextPage
 
 @dataclass(frozen=True)
 class Rendered:
-    data: bytes
     pages: int
     sheets: int  # pages of cards
+    bytes: int
+
+
+class _Sink:
+    """Where ReportLab writes the PDF: the output, without its file name (ReportLab would
+    otherwise note the path)."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out = out
+        self.written = 0
+
+    def write(self, data: bytes) -> int:
+        self.written += len(data)
+        return self._out.write(data)
 
 
 def render_document(
     pages: Iterable[Page],
     paper: Paper,
     title: str,
+    out: IO[bytes],
     lang: str = "ru",
     progress: Callable[[int], None] | None = None,
 ) -> Rendered:
-    """The PDF of `pages` in order: sheets of cards and pages of text (cribs, covers, the
-    organiser's summary). Pages are drawn as they come, so a long run keeps one sheet in
-    memory besides the PDF. Same pages, same bytes (no dates, ids, paths or user names in
-    it); the viewer is told not to scale pages when printing. `progress` hears of each
-    sheet's cards once they are drawn."""
-    font = fonts.regular()
+    """Writes the PDF of `pages` to `out`, in order: sheets of cards and pages of text (cribs,
+    covers, the organiser's summary). Pages are drawn as they come and each is compressed
+    once drawn, so a long run holds a sheet's cards and the compressed pages, not every card.
+    Same pages, same bytes (no dates, ids, paths or user names in it); the viewer is told
+    not to scale pages when printing. `progress` hears of each sheet's cards once drawn."""
+    sink = _Sink(out)
+    with _binary_streams(), _streamed_save(sink):
+        return _render(pages, paper, title, sink, lang, progress)
+
+
+def render_bytes(pages: Iterable[Page], paper: Paper, title: str, lang: str = "ru") -> bytes:
+    """`render_document` into memory (for small documents and tests)."""
     buffer = io.BytesIO()
+    render_document(pages, paper, title, buffer, lang)
+    return buffer.getvalue()
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Compressed streams stay binary instead of ASCII85 text (a quarter smaller and faster
+    to write); ReportLab's setting is global, so it is restored afterwards."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+@contextmanager
+def _streamed_save(sink: _Sink) -> Iterator[None]:
+    """ReportLab formats every object of the document into a list and joins it before writing
+    a byte (twice the file in memory at the end of a long run); here each object goes to
+    the output as it is formatted. The file is the same, byte for byte."""
+    original = pdfdoc.PDFFile
+
+    class StreamedFile(original):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            for part in self.strings:  # the header
+                sink.write(part)
+            self.strings: list[bytes] = []
+            self.write = sink.write
+
+        def format(self, document: Any) -> bytes:
+            return b""
+
+    pdfdoc.PDFFile = StreamedFile
+    try:
+        yield
+    finally:
+        pdfdoc.PDFFile = original
+
+
+def _render(pages: Iterable[Page], paper: Paper, title: str, sink: _Sink, lang: str,
+            progress: Callable[[int], None] | None) -> Rendered:
+    font = fonts.regular()
     canvas = Canvas(
-        buffer,
+        sink,
         pagesize=(paper.page_width_mm * mm, paper.page_height_mm * mm),
         invariant=1,
         pageCompression=1,
@@ -70,23 +138,36 @@ def render_document(
     canvas.setCreator(PRODUCER)
     canvas.setProducer(PRODUCER)
     canvas.setViewerPreference("PrintScaling", "None")
-    geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
+    painter = CardPainter(canvas, card_geometry(paper.card_width_mm, paper.card_height_mm), font)
     marks = cut_marks(paper)
     count = sheets = 0
     for page in pages:
         if isinstance(page, TextPage):
-            draw_text_page(canvas, page, font)
+            draw_text_page(canvas, page, painter.text)
         else:
             for spec, origin in page.cards:
-                draw_card(canvas, spec, geometry, origin, font)
+                painter.draw(spec, origin)
             _draw_cut_marks(canvas, marks)
             sheets += 1
         canvas.showPage()
+        _compress_last_page(canvas)
         count += 1
         if progress is not None and isinstance(page, CardSheet):
             progress(len(page.cards))
     canvas.save()
-    return Rendered(buffer.getvalue(), count, sheets)
+    return Rendered(count, sheets, sink.written)
+
+
+def _compress_last_page(canvas: Canvas) -> None:
+    """The page just finished, compressed now rather than when the document is saved
+    (ReportLab keeps every page's drawing as text until then: 150 MB at 100,000 cards).
+    The same Flate stream ReportLab would write, marked as already filtered."""
+    page = canvas._doc.Pages.pages[-1]
+    stream = PDFStream(content=zlib.compress(page.stream.encode("latin-1")))
+    stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+    stream.__Comment__ = "page stream"
+    page.Contents = stream
+    page.stream = None
 
 
 def _draw_cut_marks(canvas: Canvas, marks: Sequence[Segment]) -> None:

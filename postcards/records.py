@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from .errors import PostcardsError, SourceLocation
 from .institutions import builtin_registry, read_institution, read_institutions
 from .model import STATUSES, Birthday, Dataset, Institution, Prisoner, Sentence
 from .names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
 from .script import foreign_letter_problem
-from .yamlsource import Reader, compose, did_you_mean, is_null, join, read_text
+from .yamlchunks import Split, split_list
+from .yamlsource import Reader, compose, did_you_mean, is_null, join, paused_gc, read_text
 
 SCHEMA_VERSION = 1
 TOP_KEYS = ("version", "institutions", "prisoners")
@@ -34,8 +36,23 @@ _BELARUSIAN_ONLY = set("ІіЎўʼ'’")
 def load_dataset(path: Path) -> Dataset:
     """The validated prisoners of `path`; raises PostcardsError listing every problem."""
     text = read_text(path)
-    reader = Reader(str(path))
-    root = compose(text, reader.file)
+    with paused_gc():  # millions of new objects, none of them garbage: no collection helps
+        split = split_list(text, "prisoners")
+        if split is not None:
+            try:
+                return _load(text, str(path), split)
+            except _SliceFailed:
+                pass  # the whole file, composed at once, says what is wrong and where
+        return _load(text, str(path), None)
+
+
+class _SliceFailed(Exception):
+    """A slice of the list did not compose on its own."""
+
+
+def _load(text: str, file: str, split: Split | None) -> Dataset:
+    reader = Reader(file)
+    root = compose(split.head if split is not None else text, reader.file)
     if root is None:
         raise PostcardsError("the file is empty", where=SourceLocation(reader.file, 1, 1),
                              hint="start from the example in the README")
@@ -46,10 +63,35 @@ def load_dataset(path: Path) -> Dataset:
     institutions = dict(builtin_registry())
     if "institutions" in fields and not is_null(fields["institutions"]):
         institutions.update(read_institutions(reader, fields["institutions"], "institutions"))
-    prisoners = _read_prisoners(reader, fields["prisoners"], institutions) if "prisoners" in fields else []
+    if split is not None:
+        prisoners = _read_slices(reader, split, institutions)
+    elif "prisoners" in fields:
+        prisoners = _read_prisoners(reader, fields["prisoners"], institutions)
+    else:
+        prisoners = []
     if reader.errors:
         raise PostcardsError.of(reader.errors)
     return Dataset(reader.file, tuple(prisoners), institutions, tuple(reader.warnings))
+
+
+def _read_slices(reader: Reader, split: Split, institutions: dict[str, Institution]) -> list[Prisoner]:
+    """The list's items a slice at a time; each slice's nodes are dropped once read."""
+    prisoners: list[Prisoner] = []
+    first_line: dict[str, int] = {}
+    index = 0
+    for part in split.slices:
+        try:
+            node = compose(part.text, reader.file)
+        except PostcardsError:
+            raise _SliceFailed from None
+        if not isinstance(node, SequenceNode) or len(node.value) != part.items:
+            raise _SliceFailed
+        reader.line_offset = part.first_line
+        for item in node.value:
+            _add_prisoner(reader, item, index, institutions, prisoners, first_line)
+            index += 1
+    reader.line_offset = 0
+    return prisoners
 
 
 def _check_version(reader: Reader, node: Node | None) -> None:
@@ -70,16 +112,21 @@ def _read_prisoners(reader: Reader, node: Node, institutions: dict[str, Institut
     prisoners: list[Prisoner] = []
     first_line: dict[str, int] = {}
     for index, item in enumerate(items):
-        prisoner = _read_prisoner(reader, item, index, institutions)
-        if prisoner is None:
-            continue
-        if prisoner.id in first_line:
-            reader.error(item, f"prisoners[{index}].id", f"id '{prisoner.id}' is used twice",
-                         f"the first is on line {first_line[prisoner.id]}; make each id unique")
-            continue
-        first_line[prisoner.id] = prisoner.where.line
-        prisoners.append(prisoner)
+        _add_prisoner(reader, item, index, institutions, prisoners, first_line)
     return prisoners
+
+
+def _add_prisoner(reader: Reader, item: Node, index: int, institutions: dict[str, Institution],
+                  prisoners: list[Prisoner], first_line: dict[str, int]) -> None:
+    prisoner = _read_prisoner(reader, item, index, institutions)
+    if prisoner is None:
+        return
+    if prisoner.id in first_line:
+        reader.error(item, f"prisoners[{index}].id", f"id '{prisoner.id}' is used twice",
+                     f"the first is on line {first_line[prisoner.id]}; make each id unique")
+        return
+    first_line[prisoner.id] = prisoner.where.line
+    prisoners.append(prisoner)
 
 
 def _read_prisoner(
@@ -175,7 +222,7 @@ def _read_parts(reader: Reader, node: Node, path: str, language: str) -> NamePar
                          "without a patronymic, write a mapping: {surname: ..., given: ...} "
                          "and add gender:")
             return None
-        parts = NameParts(*words)
+        parts = NameParts(*(sys.intern(w) for w in words))  # one copy of each given name in a long list
     else:
         fields = reader.mapping(node, path, PARTS_KEYS, required=("surname", "given"))
         if fields is None or "surname" not in fields or "given" not in fields:
@@ -185,7 +232,7 @@ def _read_parts(reader: Reader, node: Node, path: str, language: str) -> NamePar
         patronymic = reader.optional_text(fields.get("patronymic"), join(path, "patronymic"))
         if surname is None or given is None:
             return None
-        parts = NameParts(surname, given, patronymic)
+        parts = NameParts(sys.intern(surname), sys.intern(given), patronymic and sys.intern(patronymic))
     for word in (parts.surname, parts.given, parts.patronymic):
         if word and not (_check_cyrillic(reader, node, path, word, language)
                          and _check_capitals(reader, node, path, word)):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Latin letters that look like Cyrillic ones: the usual cause of "Latin in a Russian word".
+_CYRILLIC_ONLY = re.compile(r"(?:[\u0400-\u052f]|[^\w]|[\d_])*")
 LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі", strict=True))
 
 
@@ -35,6 +37,8 @@ def foreign_letter_problem(text: str) -> str | None:
 
 def foreign_letters(text: str) -> list[ForeignLetter]:
     """Letters in `text` that are not Cyrillic (digits and punctuation are fine)."""
+    if _CYRILLIC_ONLY.fullmatch(text):  # the usual case, without a look at each character
+        return []
     return [
         ForeignLetter(i, ch) for i, ch in enumerate(text) if ch.isalpha() and not is_cyrillic(ch)
     ]

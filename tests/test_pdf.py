@@ -17,7 +17,7 @@ from postcards.jobs import make_postcards
 from postcards.layout.card import card_geometry
 from postcards.layout.sheet import impose, papers
 from postcards.messages import bundled_library, render
-from postcards.pdf import CardSheet, render_document
+from postcards.pdf import CardSheet, render_bytes
 from postcards.records import load_dataset
 from postcards.resources import bundled_data
 
@@ -170,7 +170,7 @@ def test_every_bundled_message_fits_every_paper_left_of_the_divider(tmp_path: Pa
             cards.append(card_spec(person, message, options, geometry, 7.0))
             texts.append(message)
     sheets = [CardSheet(tuple(sheet)) for sheet in impose(cards, spec)]
-    runs = read_runs(render_document(sheets, spec, "t").data)
+    runs = read_runs(render_bytes(sheets, spec, "t"))
     assert all(box_of(run, paper) is not None for run in runs), [r.text for r in runs if box_of(r, paper) is None]
     left = [r for r in runs if slot_of(r, paper)[1] < geometry.divider_x_mm]
     assert all(slot_of(r, paper)[1] + fonts.text_width(r.text, r.size) / MM <= geometry.divider_x_mm - 1 for r in left)

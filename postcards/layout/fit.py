@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..fonts import FontMetrics, width_per_point
 
@@ -25,8 +26,10 @@ class FittedText:
         return self.leading_pt * PARAGRAPH_GAP
 
 
+@lru_cache(maxsize=8192)
 def wrap(paragraph: str, width_pt: float, size_pt: float) -> tuple[str, ...] | None:
-    """Greedy wrap at spaces; None when a single word is wider than the line."""
+    """Greedy wrap at spaces; None when a single word is wider than the line (cached: most
+    paragraphs of a message are the same from card to card)."""
     space = width_per_point(" ")
     limit = width_pt / size_pt
     lines: list[str] = []

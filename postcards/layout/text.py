@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from ..fonts import FontMetrics
+from .pdftext import TextWriter
 
 RULE_GREY = 0.6
 RULE_WIDTH_PT = 0.4
@@ -34,19 +34,12 @@ class TextPage:
     rules: tuple[TextRule, ...] = ()
 
 
-def draw_text_page(canvas: Canvas, page: TextPage, font: FontMetrics) -> None:
+def draw_text_page(canvas: Canvas, page: TextPage, writer: TextWriter) -> None:
     canvas.saveState()
     canvas.setStrokeGray(RULE_GREY)
     canvas.setLineWidth(RULE_WIDTH_PT)
     for rule in page.rules:
         canvas.line(rule.x1_mm * mm, rule.y_mm * mm, rule.x2_mm * mm, rule.y_mm * mm)
-    text = canvas.beginText()
-    size = 0.0
     for line in page.lines:
-        if line.size_pt != size:
-            size = line.size_pt
-            text.setFont(font.name, size)
-        text.setTextOrigin(line.x_mm * mm, line.baseline_mm * mm)
-        text.textOut(line.text)
-    canvas.drawText(text)
+        writer.lines(line.size_pt, line.x_mm * mm, [line.baseline_mm * mm], [line.text])
     canvas.restoreState()
