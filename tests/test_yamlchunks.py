@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import data_file, prisoner_yaml
+
 from postcards import records, yamlchunks
 from postcards.errors import PostcardsError
 from postcards.records import load_dataset
