@@ -43,10 +43,17 @@ print(loaded - start, time.perf_counter() - loaded, len(result.cards))
 """
 
 
+def child_environment() -> dict[str, str]:
+    """This environment, but with Python allowed to cache compiled modules, as a user's is
+    after `pip install` (which compiles them); a checkout run with PYTHONDONTWRITEBYTECODE
+    would otherwise compile every module of the package on every start."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def stages(data: Path, output: Path) -> tuple[float, float, int]:
     """(load seconds, render seconds, cards), timed inside one process."""
     done = subprocess.run([sys.executable, "-c", STAGES, str(data), str(output)],
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, env=child_environment())
     if done.returncode != 0:
         raise SystemExit(f"rendering failed:\n{done.stderr}")
     load, render, cards = done.stdout.split()
@@ -67,7 +74,7 @@ def wall_make(data: Path, workdir: Path) -> tuple[float, float, int]:
             "--config", str(workdir / "none.yaml"), "--today", "2026-06-01"]
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, env=child_environment())
     assert process.stderr is not None
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)  # this child's own peak RSS, in KB on Linux
@@ -80,6 +87,8 @@ def wall_make(data: Path, workdir: Path) -> tuple[float, float, int]:
 def main(sizes: list[int]) -> None:
     print(f"{'prisoners':>10} {'load s':>7} {'render s':>8} {'wall s':>7} {'cards/s':>8} "
           f"{'bytes/card':>10} {'peak MB':>8}")
+    subprocess.run([*command(), "--version"], check=True, capture_output=True,
+                   env=child_environment())  # compiles and caches the modules once, as pip does
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for n in sizes:

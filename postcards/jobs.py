@@ -86,8 +86,12 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
         capacity = event.writers * event.cards_per_writer
         cards = capacity if cards is None else min(cards, capacity)
     counts = None
-    if options.fewest_first:  # no ledger yet: nobody has had a card
+    if options.fewest_first:
         counts = book.counts() if book is not None else {}
+        if not counts:
+            warnings = (*(warnings or ()), Problem(
+                "--fewest-first has no ledger rows to go by: the cards go in data-file order",
+                hint="the ledger fills as you print; give --ledger FILE to start one"))
     selection = limit(selection, cards, counts)
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)

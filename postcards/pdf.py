@@ -26,6 +26,7 @@ from .layout.text import TextPage, draw_text_page
 
 CUT_MARK_WIDTH_PT = 0.3
 PRODUCER = "postcards"
+PAGE_COMPRESSION = 3  # zlib level: a third of level 6's time for pages about 14% larger
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def _compress_last_page(canvas: Canvas) -> None:
     (ReportLab keeps every page's drawing as text until then: 150 MB at 100,000 cards).
     The same Flate stream ReportLab would write, marked as already filtered."""
     page = canvas._doc.Pages.pages[-1]
-    stream = PDFStream(content=zlib.compress(page.stream.encode("latin-1")))
+    stream = PDFStream(content=zlib.compress(page.stream.encode("latin-1"), PAGE_COMPRESSION))
     stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
     stream.__Comment__ = "page stream"
     page.Contents = stream

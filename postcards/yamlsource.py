@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -24,9 +24,28 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import PostcardsError, Problem, SourceLocation
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # libyaml missing: the pure-Python parser is about 4x slower
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_RESOLVED_LIMIT = 50_000
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, remembering which tag a plain scalar resolves to: a list repeats the
+    same keys and many values for every person, and resolving runs in Python."""
+
+    _resolved: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        tag = self._resolved.get(value)
+        if tag is None:
+            if len(self._resolved) >= _RESOLVED_LIMIT:
+                self._resolved.clear()
+            tag = self._resolved[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return tag
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str": "text",

@@ -211,3 +211,17 @@ def test_list_shows_whom_the_filters_choose(runner: CliRunner, in_tmp: Path) -> 
     result = run(runner, "list", people(in_tmp), "--tag", "women")
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["ID", "p0", "p2"]
     assert result.stderr == "2 prisoners of 5 match.\n"
+
+
+def test_fewest_first_without_a_ledger_says_what_it_does(runner: CliRunner, in_tmp: Path) -> None:
+    result = make(runner, people(in_tmp, 3), "--cards", "1", "--fewest-first")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("warning: --fewest-first has no ledger rows to go by: the cards go in "
+                                    "data-file order; the ledger fills as you print; give --ledger FILE to start one\n")
+    assert "Skipped 2 people: 2 over the card limit: another evening (p1, p2)." in result.stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(runner: CliRunner, in_tmp: Path) -> None:
+    result = make(runner, people(in_tmp, 70), "--copies", "3", "--no-ledger")  # 210 cards
+    assert result.exit_code == 0, result.stderr
+    assert "Drawing cards" not in result.stderr and "210 cards on 53 sheets" in result.stderr
