@@ -119,14 +119,15 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _options(values: dict[str, Any], copies: int, crib: bool) -> CardOptions:
-    """CardOptions from the values of `card_options` (which it pops, leaving the rest)."""
+def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = False) -> CardOptions:
+    """CardOptions from the values of `card_options`; `capped`: the command limits the
+    number of cards by other means (--cards-per-writer)."""
     if values["message_id"] is not None and values["message_file"] is not None:
         raise click.UsageError("give --message or --message-file, not both")
     if values["occasion"] != "auto" and (values["message_id"] or values["message_file"]):
         raise click.UsageError("--occasion chooses among the library's messages; leave it out with "
                                "--message or --message-file")
-    if values["fewest_first"] and values["card_limit"] is None and values.get("cards_per_writer") is None:
+    if values["fewest_first"] and values["card_limit"] is None and not capped:
         raise click.UsageError("--fewest-first chooses who gets the cards of a limited evening: "
                                "add --cards N")
     settings = load_config(values["config"])
@@ -188,8 +189,7 @@ def event(data: Path | None, writers: int, cards_per_writer: int | None, output:
     new sheet. With --cards-per-writer and --fewest-first, the people who have had the
     fewest cards (by the ledger) are written to first."""
     started = time.perf_counter()
-    values["cards_per_writer"] = cards_per_writer
-    options = _options(values, 1, not no_crib)
+    options = _options(values, 1, not no_crib, capped=cards_per_writer is not None)
     plan = EventOptions(writers, cards_per_writer, stale_after)
     job = _prepare(data, options, values, plan)
     empty = [n for n, size in enumerate(job.packs, 1) if size == 0]

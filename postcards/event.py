@@ -69,7 +69,8 @@ def cover(number: int, writers: int, people: Sequence[Prisoner], paper: Paper, c
                   "drawing if you like: check any words you add with `postcards lint`."),
              Para("Never write about politics, the war, the news, the person's case or sentence, or "
                   "freedom: the censor stops such cards. Nothing in English or any other language "
-                  "but Russian or Belarusian on a card. The crib sheets stay with you: never post them.")]
+                  "but Russian or Belarusian on a card."
+                  + (" The crib sheets stay with you: never post them." if crib else ""))]
     return paras
 
 
@@ -83,7 +84,8 @@ class EveningFacts:
     selection: Selection
     stale: Sequence[tuple[Prisoner, Problem]]
     stale_after: int
-    ledger: str | None  # the ledger's path, or None when the evening is not recorded
+    ledger: str | None  # the ledger's path, or None when there is none
+    ledger_usable: bool  # False: the file is not a ledger, and tonight is not recorded in it
     ledger_cards: int  # rows in the ledger before tonight
 
 
@@ -100,7 +102,10 @@ def summary(facts: EveningFacts) -> list[Para]:
                   "never post them.")]
     if empty:
         paras.append(Para(f"No cards for {writers_named(empty)}: more writers than cards."))
-    if facts.ledger is not None:
+    if facts.ledger is not None and not facts.ledger_usable:
+        paras.append(Para(f"{facts.ledger} is not a ledger file the tool can add to: tonight's cards "
+                          "are not recorded (the terminal said why)."))
+    elif facts.ledger is not None:
         paras.append(Para(f"Ledger: {facts.ledger} ({facts.ledger_cards} card"
                           f"{'s' if facts.ledger_cards != 1 else ''} before tonight); tonight's cards "
                           "are added to it now the PDF is written."))

@@ -76,11 +76,12 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     happens here, before anything is drawn or written."""
     library = library or bundled_library()
     selection = select(dataset, options.filters, arrival(options.today, options.transit_days))
-    book = warnings = None
+    book = None
+    warnings: list[Problem] = []
     if ledger is not None:
         check_writable(ledger)
         book = read_ledger(ledger)
-        warnings = (*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners)))
+        warnings += [*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))]
     cards = options.cards
     if event is not None and event.cards_per_writer is not None:
         capacity = event.writers * event.cards_per_writer
@@ -89,15 +90,15 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     if options.fewest_first:
         counts = book.counts() if book is not None else {}
         if not counts:
-            warnings = (*(warnings or ()), Problem(
-                "--fewest-first has no ledger rows to go by: the cards go in data-file order",
-                hint="the ledger fills as you print; give --ledger FILE to start one"))
+            warnings.append(Problem("--fewest-first has no ledger rows to go by: the cards go in "
+                                    "data-file order",
+                                    hint="the ledger fills as you print; give --ledger FILE to start one"))
     selection = limit(selection, cards, counts)
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)
     plan = plan_cards(selection.prisoners, options, library, book.received() if book else None)
     packs = tuple(len(p) for p in split(plan.people, event.writers)) if event is not None else ()
-    return Job(dataset, options, library, selection, plan, book, tuple(warnings or ()), event, packs)
+    return Job(dataset, options, library, selection, plan, book, tuple(warnings), event, packs)
 
 
 def make_postcards(dataset: Dataset, options: CardOptions, output: Path, library: Library | None = None,
@@ -169,7 +170,8 @@ def evening_facts(job: Job) -> EveningFacts:
     book = job.ledger
     return EveningFacts(day=job.options.today, arrives=arrival(job.options.today, job.options.transit_days),
                         packs=packs, selection=job.selection, stale=stale, stale_after=job.event.stale_after,
-                        ledger=str(book.path) if book is not None and book.appendable else None,
+                        ledger=None if book is None else str(book.path),
+                        ledger_usable=book is not None and book.appendable,
                         ledger_cards=len(book.entries) if book is not None else 0)
 
 

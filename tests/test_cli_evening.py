@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import data_file, prisoner_yaml, read_runs, reader, run
+from helpers import MM, data_file, prisoner_yaml, read_runs, reader, run
+
+from postcards import fonts
+from postcards.layout.sheet import papers
+from postcards.pages import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 
 SUMMER = "2026-06-01"  # cards arrive 2026-06-22: general messages, no season
 
@@ -225,3 +229,24 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(runner: CliRunner, in_tmp
     result = make(runner, people(in_tmp, 70), "--copies", "3", "--no-ledger")  # 210 cards
     assert result.exit_code == 0, result.stderr
     assert "Drawing cards" not in result.stderr and "210 cards on 53 sheets" in result.stderr
+
+
+@pytest.mark.parametrize("paper", ["a4", "a6"])
+def test_summary_and_cover_text_stays_inside_the_page(runner: CliRunner, in_tmp: Path, paper: str) -> None:
+    long_about = "about: " + "A very long description of a person's life and work, " * 6
+    data = data_file(in_tmp, *(prisoner_yaml(f"p{i}", "Константинопольская Александра Константиновна",
+                                             f"institution: IK-4\n{long_about}") for i in range(30)))
+    result = run(runner, "event", data, "--writers", "2", "--no-crib", "--paper", paper, "--today", SUMMER,
+                 "--config", "none.yaml")
+    assert result.exit_code == 0, result.stderr
+    spec = papers()[paper]
+    margin = SMALL_PAGE_MARGIN_MM if spec.per_sheet == 1 else PAGE_MARGIN_MM
+    runs = read_runs(in_tmp / "event.pdf")
+    text_pages = {r.page for r in runs if r.text.startswith(("Letter-writing evening", "Writer "))}
+    assert len(text_pages) >= 3
+    pages = [page.extract_text() for page in reader(in_tmp / "event.pdf").pages]
+    text_pages |= {i for i, text in enumerate(pages) if "REPUBLIC OF BELARUS" not in text}
+    for r in (r for r in runs if r.page in text_pages):
+        assert r.x / MM >= margin - 0.01 and (r.x / MM + fonts.text_width(r.text, r.size) / MM
+                                              <= spec.page_width_mm - margin + 0.01), r
+        assert margin - 0.01 <= r.y / MM <= spec.page_height_mm - margin, r
