@@ -26,7 +26,7 @@ from .layout.sheet import Paper, papers
 from .messages import Library, Message, Register, Template, choose, read_own_message, render
 from .model import LANGUAGES, Dataset, Language, Prisoner
 from .names import Gender
-from .occasions import DEFAULT_TRANSIT_DAYS, OCCASIONS, Occasion, arrival, occasion_for
+from .occasions import BIRTHDAY_WINDOW_DAYS, DEFAULT_TRANSIT_DAYS, OCCASIONS, Occasion, arrival, occasion_for
 from .script import foreign_letter_problem
 from .selection import Filters
 
@@ -220,13 +220,15 @@ def _pools(prisoners: Sequence[Prisoner], options: CardOptions, library: Library
     """Each person's messages for the occasion their card meets, and notes on occasions
     that had to fall back to general messages."""
     arrives = arrival(options.today, options.transit_days)
+    # people chosen for a birthday (--born-within) get a birthday card, however far ahead
+    window = max(BIRTHDAY_WINDOW_DAYS, options.filters.born_within or 0)
     by_occasion = {o: library.pool(lang, o, options.writer) for o in OCCASIONS}
     general = by_occasion["general"]
     pools: list[_Pool] = []
     fallbacks: dict[str, int] = {}
     for prisoner in prisoners:
         if options.occasion == "auto":
-            occasion = occasion_for(prisoner.born, arrives, library.seasons)
+            occasion = occasion_for(prisoner.born, arrives, library.seasons, window)
         else:
             occasion = options.occasion
         pool = by_occasion[occasion]

@@ -93,7 +93,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Only people with this tag in the data's tags: (repeat: any of them)."),
         click.option("--born-within", type=click.IntRange(0, 366), metavar="DAYS",
                      help="Only people whose birthday falls within DAYS after a card posted "
-                          "today arrives (see `postcards birthdays`)."),
+                          "today arrives (see `postcards birthdays`); their cards wish a happy "
+                          "birthday."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
                      help="Only people with this status (repeat for more); cards go only to "
                           "the imprisoned."),

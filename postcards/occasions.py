@@ -55,9 +55,11 @@ def birthday_soon(born: Birthday | None, arrives: date, window_days: int = BIRTH
     return (next_birthday(born, arrives) - arrives).days <= window_days
 
 
-def occasion_for(born: Birthday | None, arrives: date, seasons: dict[Occasion, Season]) -> Occasion:
-    """A birthday first, then a season the arrival day falls in, else general."""
-    if birthday_soon(born, arrives):
+def occasion_for(born: Birthday | None, arrives: date, seasons: dict[Occasion, Season],
+                 birthday_window: int = BIRTHDAY_WINDOW_DAYS) -> Occasion:
+    """A birthday first (within `birthday_window` days after arrival), then a season the
+    arrival day falls in, else general."""
+    if birthday_soon(born, arrives, birthday_window):
         return "birthday"
     for name in SEASONAL:
         season = seasons.get(name)

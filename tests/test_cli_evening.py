@@ -250,3 +250,12 @@ def test_summary_and_cover_text_stays_inside_the_page(runner: CliRunner, in_tmp:
         assert r.x / MM >= margin - 0.01 and (r.x / MM + fonts.text_width(r.text, r.size) / MM
                                               <= spec.page_width_mm - margin + 0.01), r
         assert margin - 0.01 <= r.y / MM <= spec.page_height_mm - margin, r
+
+
+def test_people_chosen_for_a_birthday_get_a_birthday_card(runner: CliRunner, in_tmp: Path) -> None:
+    # 2026-06-01 + 21 days: cards arrive 06-22; a birthday 40 days later is past the usual window
+    data = data_file(in_tmp, prisoner_yaml("later", "Жук Борис Ильич", "institution: IK-4\nborn: --08-01"))
+    make(runner, data, "--ledger", "plain.csv")
+    make(runner, data, "--born-within", "45", "--ledger", "chosen.csv")
+    assert "birthday" not in ledger_rows(in_tmp / "plain.csv")[0]["message"]
+    assert "birthday" in ledger_rows(in_tmp / "chosen.csv")[0]["message"]
