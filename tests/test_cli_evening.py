@@ -259,3 +259,18 @@ def test_people_chosen_for_a_birthday_get_a_birthday_card(runner: CliRunner, in_
     make(runner, data, "--born-within", "45", "--ledger", "chosen.csv")
     assert "birthday" not in ledger_rows(in_tmp / "plain.csv")[0]["message"]
     assert "birthday" in ledger_rows(in_tmp / "chosen.csv")[0]["message"]
+
+
+def test_the_summary_names_the_skipped_and_the_addresses_to_check(runner: CliRunner, in_tmp: Path) -> None:
+    data = data_file(in_tmp,
+                     prisoner_yaml("old", "Жук Борис Ильич", "institution: IK-4\nverified: 2024-01-10"),
+                     prisoner_yaml("new", "Седых Дмитрий Ильич", "institution: IK-9\nverified: 2026-05-01"),
+                     prisoner_yaml("free", "Новик Глеб Ильич", "institution: IK-4\nstatus: released"))
+    result = run(runner, "event", data, "--writers", "1", "--today", SUMMER, "--config", "none.yaml",
+                 "--stale-after", "200")
+    assert result.exit_code == 0, result.stderr
+    summary = reader(in_tmp / "event.pdf").pages[0].extract_text()
+    assert ("Check before posting: 1 address not verified in the last 200 days\n"
+            "Boris Zhuk (Жук Борис Ильич), IK-4: the address was last verified 2024-01-10 (873 days ago)") in summary
+    assert "Skipped: 1 person gets no card tonight\nGleb Novik (Новик Глеб Ильич), IK-4: released" in summary
+    assert "Writer 1 (2): Boris Zhuk (old); Dmitry Sedykh (new)" in summary
