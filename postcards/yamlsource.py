@@ -60,8 +60,9 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
-    """The file's text, as UTF-8; a missing or unreadable file is a user error whose hint
-    says what file was `expected`."""
+    """The file's text, as UTF-8, with Windows and old Mac line ends read as `\n` (YAML counts
+    them as one line break each, so lines and columns stay the same); a missing or unreadable
+    file is a user error whose hint says what file was `expected`."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -71,7 +72,7 @@ def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise PostcardsError(
@@ -79,6 +80,7 @@ def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
             where=SourceLocation(str(path), line, 1),
             hint="save it as UTF-8 (any editor can)",
         ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from postcards import records, yamlchunks
 from postcards.errors import PostcardsError
 from postcards.records import load_dataset
 from postcards.yamlchunks import split_list
+from postcards.yamlsource import read_text
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +68,21 @@ def test_layouts_that_cannot_be_cut_are_read_whole(tmp_path: Path, monkeypatch: 
     except PostcardsError as err:
         result = err.lines()
     assert result == whole(monkeypatch, path)
+
+
+def test_a_file_with_windows_line_ends_is_sliced_and_located_the_same(tmp_path: Path) -> None:
+    bad = prisoner_yaml("p9", "Жук Борис Ильич", "institution: IK-44")
+    unix = data_file(tmp_path, *people(3), bad, name="unix.yaml")
+    windows = tmp_path / "windows.yaml"
+    windows.write_bytes(unix.read_bytes().replace(b"\n", b"\r\n"))
+    assert split_list(read_text(windows), "prisoners") is not None
+    with pytest.raises(PostcardsError) as caught:
+        load_dataset(windows)
+    assert caught.value.lines() == [line.replace("unix.yaml", "windows.yaml")
+                                    for line in _lines(unix)]
+
+
+def _lines(path: Path) -> list[str]:
+    with pytest.raises(PostcardsError) as caught:
+        load_dataset(path)
+    return caught.value.lines()
