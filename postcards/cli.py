@@ -43,6 +43,7 @@ from .jobs import Job, JobResult, prepare, run
 from .messages import REGISTERS
 from .model import LANGUAGES
 from .occasions import OCCASIONS
+from .words import plural
 
 PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
 
@@ -192,9 +193,9 @@ def event(data: Path | None, writers: int, cards_per_writer: int | None, output:
     options = _options(values, 1, not no_crib, capped=cards_per_writer is not None)
     plan = EventOptions(writers, cards_per_writer, stale_after)
     job = _prepare(data, options, values, plan)
-    empty = [n for n, size in enumerate(job.packs, 1) if size == 0]
+    empty = [n for n, pack in enumerate(job.packs, 1) if not pack]
     if empty:
-        report.say(f"note: {writers} writers for {report.plural(job.cards, 'card')}: "
+        report.say(f"note: {writers} writers for {plural(job.cards, 'card')}: "
                    f"{writers_named(empty)} get no pack.")
     result = _run(job, output, values["quiet"])
     _report(job, result, started)
@@ -223,23 +224,23 @@ def _report(job: Job, result: JobResult, started: float) -> None:
         for finding in job.plan.findings:
             report.say(f"warning: {finding.format(source)}")
         report.say(f"Printed anyway (--force): the censor may stop cards with these "
-                   f"{report.plural(len(job.plan.findings), 'word')}.")
+                   f"{plural(len(job.plan.findings), 'word')}.")
     for note in job.plan.notes:
         report.say(f"note: {note}")
     if job.ledger is not None and result.recorded is None:
         report.say(f"warning: {job.ledger.path} is not a ledger: these cards are not recorded.")
     elif result.recorded is not None:
-        report.say(f"Added {report.plural(len(result.cards), 'card')} to the ledger {result.recorded}.")
+        report.say(f"Added {plural(len(result.cards), 'card')} to the ledger {result.recorded}.")
     stale = stale_addresses(job.selection.prisoners, job.options.today, DEFAULT_STALE_DAYS)
     extra = result.pages - result.sheets
     paper = job.options.paper
-    report.say(f"Wrote {result.output}: {report.plural(len(result.cards), 'card')} on "
-               f"{report.plural(result.sheets, 'sheet')} ({paper})"
-               + (f" and {report.plural(extra, 'other page')} ({_others(job)})" if extra else "")
-               + f", {report.plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
+    report.say(f"Wrote {result.output}: {plural(len(result.cards), 'card')} on "
+               f"{plural(result.sheets, 'sheet')} ({paper})"
+               + (f" and {plural(extra, 'other page')} ({_others(job)})" if extra else "")
+               + f", {plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
                f"{time.perf_counter() - started:.1f} s. Print at actual size (100%, not 'fit to page').")
     if stale:
-        report.say(f"{report.plural(len(stale), 'address')} not verified in the last year: "
+        report.say(f"{plural(len(stale), 'address')} not verified in the last year: "
                    "check them at prisoners.spring96.org before posting (`postcards check`).")
 
 

@@ -32,10 +32,7 @@ from .ledger import export, read_ledger, totals, unknown_prisoners
 from .model import Prisoner
 from .occasions import arrival, upcoming_birthdays
 from .selection import Filters, matching, select
-
-
-def chosen_any(chosen: dict[str, Any]) -> bool:
-    return any(value for value in chosen.values())
+from .words import people, plural
 
 
 @click.command()
@@ -72,8 +69,8 @@ def check(data: Path | None, stale_after: int, today: str | None, paper: str) ->
     stale = stale_addresses(dataset.prisoners, when(today), stale_after)
     report.warn(stale)
     warnings = len(dataset.warnings) + len(stale)
-    report.say(f"{dataset.file}: {report.plural(len(dataset.prisoners), 'prisoner')}, "
-               f"no errors, {report.plural(warnings, 'warning')}.")
+    report.say(f"{dataset.file}: {plural(len(dataset.prisoners), 'prisoner')}, "
+               f"no errors, {plural(warnings, 'warning')}.")
 
 
 @click.command(name="list")
@@ -85,12 +82,13 @@ def list_prisoners(data: Path | None, today: str | None, transit_days: int, **ch
 
     The filters are those of `make` and `event`: the table shows whom they choose."""
     dataset = load(data)
-    people = matching(dataset, filters(**chosen), arrival(when(today), transit_days))
+    chosen_by = filters(**chosen)
+    people = matching(dataset, chosen_by, arrival(when(today), transit_days))
     rows: list[tuple[str, ...]] = [("ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS", "TAGS")]
     rows += [_row(p) for p in people]
     _table(rows)
-    if chosen_any(chosen):
-        report.say(f"{report.plural(len(people), 'prisoner')} of {len(dataset.prisoners):,} match.")
+    if chosen_by.narrowing:
+        report.say(f"{plural(len(people), 'prisoner')} of {len(dataset.prisoners):,} match.")
 
 
 def _table(rows: Sequence[Sequence[str]]) -> None:
@@ -139,7 +137,7 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
                    f"{known_as(u.prisoner)} ({u.prisoner.name.ru.full()})",
                    u.prisoner.institution.code or u.prisoner.institution.name) for u in found)])
     arrives = arrival(day, transit_days)
-    report.say(f"{report.plural(len(rows), 'birthday')} from {arrives.isoformat()} (a card posted "
+    report.say(f"{plural(len(rows), 'birthday')} from {arrives.isoformat()} (a card posted "
                f"{day.isoformat()} arrives) to {(arrives + timedelta(days=within)).isoformat()}.")
 
 
@@ -172,7 +170,7 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
     if directory is not None:
         names = {p.id: f"{known_as(p)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
         written = export(entries, directory, names)
-        report.say(f"Wrote {report.plural(len(written), 'file')} to {directory}.")
+        report.say(f"Wrote {plural(len(written), 'file')} to {directory}.")
     if as_json:
         click.echo(json.dumps([{"id": t.prisoner, "cards": t.cards,
                                 "last": t.last.isoformat() if t.last else None,
@@ -183,6 +181,6 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
                   for t in rows)])
     none = sum(1 for t in rows if t.cards == 0)
     period = f" since {start.isoformat()}" if start else ""
-    report.say(f"{found}: {report.plural(len(entries), 'card')} to "
-               f"{report.people(sum(1 for t in rows if t.cards))}{period}; "
+    report.say(f"{found}: {plural(len(entries), 'card')} to "
+               f"{people(sum(1 for t in rows if t.cards))}{period}; "
                f"{none:,} imprisoned in {dataset.file} had none.")

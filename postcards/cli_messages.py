@@ -16,6 +16,7 @@ from .cli_options import library, templates_option
 from .errors import PostcardsError
 from .model import LANGUAGES
 from .occasions import OCCASIONS
+from .words import plural
 from .yamlsource import read_text
 
 
@@ -48,7 +49,7 @@ def messages(lang: str | None, occasion: str | None, as_json: bool, templates: P
         click.echo()
     counts = Counter((t.lang, t.occasion) for t in chosen)
     summary = "; ".join(f"{lang_} {occ}: {n}" for (lang_, occ), n in counts.items())
-    report.say(f"{report.plural(len(chosen), 'message')} ({summary or 'none match'}) in {found.file}.")
+    report.say(f"{plural(len(chosen), 'message')} ({summary or 'none match'}) in {found.file}.")
 
 
 @click.command(name="lint")
@@ -79,7 +80,7 @@ def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
     else:
         for finding in findings:
             click.echo(finding.format(source))
-        report.say(f"{source}: " + (f"{report.plural(len(findings), 'finding')}: the censor may stop this "
+        report.say(f"{source}: " + (f"{plural(len(findings), 'finding')}: the censor may stop this "
                                     "card" if findings else "nothing the censor rules flag"))
     if findings:
         sys.exit(1)

@@ -17,7 +17,7 @@ from .messages import Library, bundled_library, load_library
 from .model import STATUSES, Dataset
 from .occasions import DEFAULT_TRANSIT_DAYS
 from .records import load_dataset
-from .resources import default_data
+from .resources import bundled_data, default_data
 from .selection import Filters, Selection, skipped_summary
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -126,13 +126,8 @@ def ledger_path(data: Path | None, given: Path | None, disabled: bool) -> Path |
         return None
     if given is not None:
         return given
-    return default_path(data if data is not None else _user_data())
-
-
-def _user_data() -> Path | None:
-    """./prisoners.yaml when the default data is the user's own file, not the bundled copy."""
-    local = Path("prisoners.yaml")
-    return local if local.is_file() else None
+    used = data_path(data)
+    return None if used == bundled_data() else default_path(used)  # never inside the package
 
 
 def report_skipped(selection: Selection) -> None:

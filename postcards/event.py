@@ -14,6 +14,7 @@ from .model import Prisoner
 from .pages import Para, heading, item, title
 from .selection import Selection
 from .translit import said
+from .words import people, plural
 
 T = TypeVar("T")
 DEFAULT_STALE_DAYS = 365
@@ -54,14 +55,14 @@ def sheets_for(cards: int, paper: Paper) -> int:
     return -(-cards // paper.per_sheet)
 
 
-def cover(number: int, writers: int, people: Sequence[Prisoner], paper: Paper, crib: bool) -> list[Para]:
+def cover(number: int, writers: int, pack: Sequence[Prisoner], paper: Paper, crib: bool) -> list[Para]:
     """Writer N's cover sheet: how many cards, for whom, what is inside, the rules."""
-    sheets = sheets_for(len(people), paper)
-    inside = (f"Inside: {sheets} sheet{'s' if sheets != 1 else ''} of cards"
+    sheets = sheets_for(len(pack), paper)
+    inside = (f"Inside: {plural(sheets, 'sheet')} of cards"
               + (", each followed by a crib sheet saying who each person is and what their card "
                  "says." if crib else "."))
-    paras = [title(f"Writer {number} of {writers}: {len(people)} card{'s' if len(people) != 1 else ''}, for"),
-             *(item(f"{i}. {_who(p)}") for i, p in enumerate(people, 1)),
+    paras = [title(f"Writer {number} of {writers}: {plural(len(pack), 'card')}, for"),
+             *(item(f"{i}. {_who(p)}") for i, p in enumerate(pack, 1)),
              heading("What to do"),
              Para(inside),
              Para("Cut the cards apart, read each one, sign it with your first name in Cyrillic, "
@@ -95,8 +96,7 @@ def summary(facts: EveningFacts) -> list[Para]:
     sizes = sorted({len(p) for p in facts.packs if p}, reverse=True)
     empty = [n for n, p in enumerate(facts.packs, 1) if not p]
     paras = [title(f"Letter-writing evening, {facts.day.isoformat()}: organiser's summary"),
-             Para(f"Tonight: {cards} card{'s' if cards != 1 else ''} in {len(facts.packs) - len(empty)} "
-                  f"pack{'s' if len(facts.packs) - len(empty) != 1 else ''} of "
+             Para(f"Tonight: {plural(cards, 'card')} in {plural(len(facts.packs) - len(empty), 'pack')} of "
                   f"{' or '.join(str(s) for s in sizes)} cards. Posted today, they arrive about "
                   f"{facts.arrives.isoformat()}. This sheet and the crib sheets stay with you: "
                   "never post them.")]
@@ -106,21 +106,19 @@ def summary(facts: EveningFacts) -> list[Para]:
         paras.append(Para(f"{facts.ledger} is not a ledger file the tool can add to: tonight's cards "
                           "are not recorded (the terminal said why)."))
     elif facts.ledger is not None:
-        paras.append(Para(f"Ledger: {facts.ledger} ({facts.ledger_cards} card"
-                          f"{'s' if facts.ledger_cards != 1 else ''} before tonight); tonight's cards "
+        paras.append(Para(f"Ledger: {facts.ledger} ({plural(facts.ledger_cards, 'card')} before tonight); "
+                          "tonight's cards "
                           "are added to it now the PDF is written."))
     else:
         paras.append(Para("No ledger: tonight's cards are not recorded (give --ledger FILE to keep one)."))
-    paras.append(heading(f"Check before posting: {len(facts.stale)} address"
-                         f"{'es' if len(facts.stale) != 1 else ''} not verified in the last "
-                         f"{facts.stale_after} days"))
+    paras.append(heading(f"Check before posting: {plural(len(facts.stale), 'address')} not verified "
+                         f"in the last {facts.stale_after} days"))
     paras += [item(f"{_who(p)}: {problem.message}") for p, problem in facts.stale]
     if facts.stale:
         paras.append(Para("Check each at prisoners.spring96.org; hold back a card whose address "
                           "has changed."))
     skipped = len(facts.selection.skipped)
-    paras.append(heading(f"Skipped: {skipped} {'person gets' if skipped == 1 else 'people get'} "
-                         "no card tonight"))
+    paras.append(heading(f"Skipped: {people(skipped)} {'gets' if skipped == 1 else 'get'} no card tonight"))
     paras += [item(f"{_who(p)}: {why}") for p, why in facts.selection.skipped]
     paras.append(heading("Packs"))
     for number, pack in enumerate(facts.packs, 1):

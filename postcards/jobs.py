@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import TypeVar
 
@@ -18,7 +18,7 @@ from .freshness import stale_people
 from .layout.sheet import Paper, card_origins
 from .ledger import Entry, Ledger, append, check_writable, read_ledger, unknown_prisoners
 from .messages import Library, bundled_library
-from .model import Dataset
+from .model import Dataset, Prisoner
 from .occasions import arrival
 from .pages import flow
 from .pdf import CardSheet, Page, atomic_output, render_document
@@ -34,7 +34,6 @@ BLANK_NOTE = "[a blank card, written by hand; the suggested text was:]"
 class Job:
     """A run, fully decided: drawing it decides nothing more."""
 
-    dataset: Dataset
     options: CardOptions
     library: Library
     selection: Selection
@@ -42,7 +41,7 @@ class Job:
     ledger: Ledger | None
     warnings: tuple[Problem, ...]  # about the ledger: bad lines, unknown ids
     event: EventOptions | None = None
-    packs: tuple[int, ...] = ()  # cards in each writer's pack, at an event
+    packs: tuple[Sequence[Prisoner], ...] = ()  # each writer's people in card order, at an event
 
     @property
     def cards(self) -> int:
@@ -97,8 +96,8 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)
     plan = plan_cards(selection.prisoners, options, library, book.received() if book else None)
-    packs = tuple(len(p) for p in split(plan.people, event.writers)) if event is not None else ()
-    return Job(dataset, options, library, selection, plan, book, tuple(warnings), event, packs)
+    packs = tuple(split(plan.people, event.writers)) if event is not None else ()
+    return Job(options, library, selection, plan, book, tuple(warnings), event, packs)
 
 
 def make_postcards(dataset: Dataset, options: CardOptions, output: Path, library: Library | None = None,
@@ -128,9 +127,9 @@ def run(job: Job, output: Path, progress: Callable[[int], None] | None = None) -
 def _recorded(cards: Iterable[PlannedCard], job: Job, records: list[CardRecord],
               entries: list[Entry] | None) -> Iterator[PlannedCard]:
     """The cards, noting each as it is drawn (and its ledger row, when there is a ledger)."""
-    packs = [n for n, size in enumerate(job.packs, 1) for _ in range(size)] if job.packs else None
-    for index, card in enumerate(cards):
-        pack = packs[index] if packs is not None else None
+    packs = chain.from_iterable(repeat(n, len(p)) for n, p in enumerate(job.packs, 1))
+    for card in cards:
+        pack = next(packs, None)
         message = card.message
         records.append(CardRecord(card.prisoner.id, message.id, message.occasion, message.lang, pack))
         if entries is not None:
@@ -153,23 +152,19 @@ def _event_pages(job: Job, cards: Iterator[PlannedCard], paper: Paper) -> Iterat
     """The organiser's summary, then per writer: a cover sheet, the cards, their cribs."""
     assert job.event is not None
     yield from flow(summary(evening_facts(job)), paper)
-    start = 0
-    for number, size in enumerate(job.packs, 1):
-        if not size:
-            continue
-        people = job.plan.people[start:start + size]
-        start += size
-        yield from flow(cover(number, job.event.writers, people, paper, job.options.crib), paper)
-        yield from _sheets(job, islice(cards, size), paper)
+    for number, pack in enumerate(job.packs, 1):
+        if pack:
+            yield from flow(cover(number, job.event.writers, pack, paper, job.options.crib), paper)
+            yield from _sheets(job, islice(cards, len(pack)), paper)
 
 
 def evening_facts(job: Job) -> EveningFacts:
     assert job.event is not None
-    packs = split(job.plan.people, job.event.writers)
     stale = stale_people(job.selection.prisoners, job.options.today, job.event.stale_after)
-    book = job.ledger
-    return EveningFacts(day=job.options.today, arrives=arrival(job.options.today, job.options.transit_days),
-                        packs=packs, selection=job.selection, stale=stale, stale_after=job.event.stale_after,
+    book, today = job.ledger, job.options.today
+    return EveningFacts(day=today, arrives=arrival(today, job.options.transit_days),
+                        packs=job.packs, selection=job.selection, stale=stale,
+                        stale_after=job.event.stale_after,
                         ledger=None if book is None else str(book.path),
                         ledger_usable=book is not None and book.appendable,
                         ledger_cards=len(book.entries) if book is not None else 0)

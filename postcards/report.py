@@ -24,16 +24,6 @@ def error(err: PostcardsError) -> None:
         say(problem.format() if problem.where or problem.field else problem.format("error"))
 
 
-def plural(count: int, word: str) -> str:
-    if count == 1:
-        return f"1 {word}"
-    return f"{count:,} {word}es" if word.endswith(("s", "sh", "ch", "x")) else f"{count:,} {word}s"
-
-
-def people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count:,} people"
-
-
 def human_bytes(size: int) -> str:
     if size < 1024:
         return f"{size} B"

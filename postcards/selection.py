@@ -11,6 +11,7 @@ from datetime import date
 from .errors import PostcardsError, Problem
 from .model import Dataset, Prisoner, Status
 from .occasions import birthday_soon
+from .words import people
 from .yamlsource import did_you_mean
 
 SHOWN_IDS = 5  # ids named in a one-line summary before "..."
@@ -30,8 +31,9 @@ class Filters:
 
     @property
     def narrowing(self) -> bool:
-        return bool(self.institutions or self.born_within is not None or self.only or self.tags
-                    or self.statuses)
+        """Any filter given: the people chosen may be fewer than everyone."""
+        return bool(self.institutions or self.born_within is not None or self.only or self.exclude
+                    or self.tags or self.statuses)
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,7 @@ def skipped_summary(selection: Selection) -> str | None:
         ids = [p.id for p, w in selection.skipped if w == why]
         shown = ", ".join(ids[:SHOWN_IDS]) + (", ..." if len(ids) > SHOWN_IDS else "")
         parts.append(f"{count:,} {why} ({shown})")
-    total = len(selection.skipped)
-    return f"Skipped {total:,} {'person' if total == 1 else 'people'}: {'; '.join(parts)}."
+    return f"Skipped {people(len(selection.skipped))}: {'; '.join(parts)}."
 
 
 def nobody_error(dataset: Dataset, filters: Filters, selection: Selection) -> PostcardsError:
@@ -111,7 +112,7 @@ def nobody_error(dataset: Dataset, filters: Filters, selection: Selection) -> Po
         who = "the person selected is not" if count == 1 else f"none of the {count} people selected is"
         return PostcardsError(f"no one to make cards for: {who} imprisoned ({told})",
                               hint="only people with status: imprisoned get cards")
-    if filters.narrowing or filters.exclude:
+    if filters.narrowing:
         return PostcardsError("no one to make cards for: nobody in "
                               f"{dataset.file} matches the filters",
                               hint="loosen them; `postcards list` with the same filters shows "
