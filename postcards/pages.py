@@ -89,7 +89,7 @@ def _wrap(text: str, width_pt: float, size_pt: float) -> tuple[str, ...]:
     words: list[str] = []
     for word in text.split():
         while width_per_point(word) > limit:
-            cut = max(1, next(i for i in range(len(word), 0, -1) if width_per_point(word[:i]) <= limit))
+            cut = next((i for i in range(len(word) - 1, 0, -1) if width_per_point(word[:i]) <= limit), 1)
             words.append(word[:cut])
             word = word[cut:]
         words.append(word)
@@ -99,5 +99,6 @@ def _wrap(text: str, width_pt: float, size_pt: float) -> tuple[str, ...]:
 def _check_glyphs(text: str) -> None:
     missing = fonts.missing_glyphs(text)
     if missing:
-        raise PostcardsError(f"characters the font cannot draw: {', '.join(missing)} in '{text}'",
-                             hint="remove or replace them in the data file")
+        raise PostcardsError(f"a summary or cover sheet has characters the font cannot draw: "
+                             f"{', '.join(missing)} in '{text}'",
+                             hint="`postcards check` names the record; remove or replace them there")

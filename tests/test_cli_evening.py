@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 from pathlib import Path
 
@@ -274,3 +275,19 @@ def test_the_summary_names_the_skipped_and_the_addresses_to_check(runner: CliRun
             "Boris Zhuk (Жук Борис Ильич), IK-4: the address was last verified 2024-01-10 (873 days ago)") in summary
     assert "Skipped: 1 person gets no card tonight\nGleb Novik (Новик Глеб Ильич), IK-4: released" in summary
     assert "Writer 1 (2): Boris Zhuk (old); Dmitry Sedykh (new)" in summary
+
+
+def test_the_ledger_command_as_json_and_its_bad_inputs(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 2)
+    make(runner, data, "--ledger", "sent.csv", "--only", "p1")
+    as_json = run(runner, "ledger", data, "--json")
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.stdout) == [{"id": "p0", "cards": 0, "last": None, "languages": []},
+                                          {"id": "p1", "cards": 1, "last": SUMMER, "languages": ["ru"]}]
+    (in_tmp / "afile").write_text("", encoding="utf-8")
+    blocked = run(runner, "ledger", data, "--export", "afile/archive")
+    assert blocked.exit_code == 1
+    assert blocked.stderr.startswith("error: afile/archive: cannot create the directory: ")
+    assert blocked.stderr.endswith("; choose a directory you can write to\n")
+    since = run(runner, "ledger", data, "--since", "yesterday")
+    assert since.exit_code == 2 and "Invalid value for --since: 'yesterday' is not a date YYYY-MM-DD" in since.stderr
