@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,19 @@ def test_the_ledger_command_as_json_and_its_bad_inputs(runner: CliRunner, in_tmp
     assert blocked.stderr.endswith("; choose a directory you can write to\n")
     since = run(runner, "ledger", data, "--since", "yesterday")
     assert since.exit_code == 2 and "Invalid value for --since: 'yesterday' is not a date YYYY-MM-DD" in since.stderr
+
+
+def test_an_event_pdf_is_reproducible_with_embedded_fonts_only(runner: CliRunner, in_tmp: Path) -> None:
+    data = people(in_tmp, 5)
+    for name in ("one.pdf", "two.pdf"):
+        result = run(runner, "event", data, "--writers", "2", "--today", SUMMER, "--config", "none.yaml",
+                     "-o", name)
+        assert result.exit_code == 0, result.stderr
+    pdf = (in_tmp / "one.pdf").read_bytes()
+    assert pdf == (in_tmp / "two.pdf").read_bytes()
+    assert str(in_tmp).encode() not in pdf and b"Helvetica" not in pdf
+    for page in reader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert re.fullmatch(r"/[A-Z]{6}\+PTSans-Regular", font["/BaseFont"])
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()
