@@ -32,9 +32,9 @@ STAGES = """
 import sys, time
 from datetime import date
 from pathlib import Path
-from postcards.cards import CardOptions
-from postcards.jobs import make_postcards
-from postcards.records import load_dataset
+from postcards.layout.cards import CardOptions
+from postcards.api.jobs import make_postcards
+from postcards.source.records import load_dataset
 start = time.perf_counter()
 dataset = load_dataset(Path(sys.argv[1]))
 loaded = time.perf_counter()

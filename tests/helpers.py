@@ -5,14 +5,17 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from postcards import fonts
+from postcards.layout import fonts
 from postcards.layout.card import Box, card_geometry
 from postcards.layout.sheet import card_origins, papers
+
+TODAY = date(2026, 6, 1)  # no season, no birthday: general messages
 
 MM = 72 / 25.4
 

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from helpers import data_file, prisoner_yaml
 
-from postcards.address import AddressOptions, address_lines, postcode_error, postcode_warning
-from postcards.records import load_dataset
+from postcards.shared.options import AddressOptions
+from postcards.source.postcodes import postcode_error, postcode_warning
+from postcards.source.records import load_dataset
+from postcards.text.address import address_lines
 
 
 def lines_for(tmp_path: Path, item: str, options: AddressOptions | None = None) -> tuple[str, ...]:

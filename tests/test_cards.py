@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import MM
+from helpers import MM, TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from postcards import fonts
-from postcards.cards import ADDRESS_SIZES_PT, CardOptions, card_spec, check_sender
-from postcards.errors import PostcardsError, SourceLocation
+from postcards.layout import fonts
 from postcards.layout.card import card_geometry
+from postcards.layout.cards import ADDRESS_SIZES_PT, card_spec, check_sender
 from postcards.layout.fit import text_height
-from postcards.messages import Message
-from postcards.model import Institution, Prisoner
-from postcards.names import Name, NameParts
+from postcards.shared.errors import PostcardsError, SourceLocation
+from postcards.shared.model import Institution, Prisoner
+from postcards.shared.names import Name, NameParts
+from postcards.shared.options import CardOptions
+from postcards.text.messages import Message
 
 GEOMETRY = card_geometry(148, 105)
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -38,7 +39,7 @@ def test_every_card_fits_or_fails_clearly(surname: str, given_name: str, street:
     message = Message("m", "message 'm'", "ru", "general", tuple(body), "С теплом,", ("Hello",), "Lyudmila")
     try:
         spec = card_spec(person(surname, given_name, street, locality, district), message,
-                         CardOptions(), GEOMETRY, 7.0)
+                         CardOptions(today=TODAY), GEOMETRY, 7.0)
     except PostcardsError as err:
         assert "does not fit" in str(err) or "too wide" in str(err)
         return
@@ -55,7 +56,7 @@ def test_every_card_fits_or_fails_clearly(surname: str, given_name: str, street:
 def test_short_message_gets_the_largest_size() -> None:
     message = Message("m", "message 'm'", "ru", "general", ("Здравствуйте!", "Желаю Вам здоровья."), "С теплом,", (), "")
     spec = card_spec(person("Лойко", "Анастасия", "ул. Антошкина, 3", "г. Гомель", None), message,
-                     CardOptions(), GEOMETRY, 7.0)
+                     CardOptions(today=TODAY), GEOMETRY, 7.0)
     assert spec.message.size_pt == 11 and spec.address_size_pt == ADDRESS_SIZES_PT[0]
 
 
@@ -63,11 +64,11 @@ def test_a_very_long_address_line_shrinks_then_fails() -> None:
     message = Message("m", "message 'm'", "ru", "general", ("Здравствуйте!",), "С теплом,", (), "")
     long_street = "ул. Советских пограничников имени героев, 137"
     spec = card_spec(person("Лойко", "Анастасия", long_street, "г. Гомель", None), message,
-                     CardOptions(), GEOMETRY, 7.0)
+                     CardOptions(today=TODAY), GEOMETRY, 7.0)
     assert spec.address_size_pt < ADDRESS_SIZES_PT[0]
     with pytest.raises(PostcardsError, match=r"the address of 'x' is too wide for a 148 x 105 mm card even at 7\.5 pt"):
         card_spec(person("Лойко", "Анастасия", long_street * 2, "г. Гомель", None), message,
-                  CardOptions(), GEOMETRY, 7.0)
+                  CardOptions(today=TODAY), GEOMETRY, 7.0)
 
 
 def test_sender_lines() -> None:
@@ -85,11 +86,11 @@ def test_sender_lines() -> None:
 
 def test_data_file_does_not_change(tmp_path: Path) -> None:
     # The sender's own address goes to the card only: never into the data file.
-    from postcards.jobs import make_postcards
-    from postcards.records import load_dataset
-    from postcards.resources import bundled_data
+    from postcards.api.jobs import make_postcards
+    from postcards.source.records import load_dataset
+    from postcards.source.resources import bundled_data
 
     data = tmp_path / "prisoners.yaml"
     data.write_bytes(bundled_data().read_bytes())
-    make_postcards(load_dataset(data), CardOptions(sender=("Анна Шмидт",)), tmp_path / "out.pdf")
+    make_postcards(load_dataset(data), CardOptions(today=TODAY, sender=("Анна Шмидт",)), tmp_path / "out.pdf")
     assert data.read_bytes() == bundled_data().read_bytes()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from postcards.censor import bundled_rules, lint, load_rules
+from postcards.text.censor import bundled_rules, lint, load_rules
 
 BAD = [
     # Russian: every form of a word, and each topic the censor stops

@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader, run
 
-from postcards import fonts
+from postcards.layout import fonts
+from postcards.layout.pages import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 from postcards.layout.sheet import papers
-from postcards.pages import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 
 SUMMER = "2026-06-01"  # cards arrive 2026-06-22: general messages, no season
 

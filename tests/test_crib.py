@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader
 
-from postcards import fonts
-from postcards.cards import CardOptions, planned_cards
-from postcards.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, birthday_words, sentence_words
-from postcards.errors import PostcardsError
-from postcards.jobs import make_postcards, prepare
+from postcards.api.jobs import make_postcards, prepare
+from postcards.layout import fonts
+from postcards.layout.cards import planned_cards
+from postcards.layout.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, birthday_words, sentence_words
 from postcards.layout.sheet import papers
-from postcards.model import Birthday, Sentence
-from postcards.records import load_dataset
-from postcards.resources import bundled_data
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import Birthday, Sentence
+from postcards.shared.options import CardOptions
+from postcards.source.records import load_dataset
+from postcards.source.resources import bundled_data
 
 SUMMER = date(2026, 6, 1)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from postcards.institutions import builtin_registry
-from postcards.model import Institution
+from postcards.shared.model import Institution
+from postcards.source.institutions import builtin_registry
 
 EXPECTED = {
     "IK-4": ("ИК № 4", "ул. Антошкина, 3", "246035", "г. Гомель"),

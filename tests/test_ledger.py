@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from postcards.errors import PostcardsError
-from postcards.ledger import (
+from postcards.evening.ledger import (
     HEADER,
     Entry,
     append,
@@ -20,6 +19,7 @@ from postcards.ledger import (
     totals,
     unknown_prisoners,
 )
+from postcards.shared.errors import PostcardsError
 
 ROWS = "date,prisoner,message,language,pack,text\n"
 DAY = date(2026, 11, 29)

@@ -8,14 +8,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import LIBRARY_HEAD, data_file, library_file, prisoner_yaml
+from helpers import LIBRARY_HEAD, TODAY, data_file, library_file, prisoner_yaml
 
-from postcards.censor import lint
-from postcards.errors import PostcardsError
-from postcards.messages import MAX_MESSAGE_CHARS, bundled_library, choose, load_library, render
-from postcards.model import Prisoner
-from postcards.records import load_dataset
-from postcards.script import foreign_letters
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import Prisoner
+from postcards.shared.script import foreign_letters
+from postcards.source.records import load_dataset
+from postcards.text.censor import lint
+from postcards.text.messages import MAX_MESSAGE_CHARS, bundled_library, choose, load_library, render
 
 
 def authoring_error(tmp_path: Path, text: str, occasion: str = "general") -> str:
@@ -188,13 +188,13 @@ def test_empty_template_file(tmp_path: Path) -> None:
 
 
 def test_a_language_without_messages_for_the_occasion_is_refused(tmp_path: Path) -> None:
-    from postcards.cards import CardOptions
-    from postcards.jobs import make_postcards
-    from postcards.resources import bundled_data
+    from postcards.api.jobs import make_postcards
+    from postcards.shared.options import CardOptions
+    from postcards.source.resources import bundled_data
 
     library = load_library(library_file(tmp_path, "ru-only", "Добрый день."))
     with pytest.raises(PostcardsError) as caught:
-        make_postcards(load_dataset(bundled_data()), CardOptions(lang="be", occasion="general"),
+        make_postcards(load_dataset(bundled_data()), CardOptions(today=TODAY, lang="be", occasion="general"),
                        tmp_path / "out.pdf", library=library)
     assert caught.value.lines() == [
         f"--lang: the message library has no 'be' message for the occasion 'general'; add one to "

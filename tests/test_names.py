@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from postcards.names import NameParts, dative_full_name, gender_from_patronymic
+from postcards.shared.names import NameParts, gender_from_patronymic
+from postcards.text.dative import dative_full_name
 
 # (surname, given, patronymic or None, gender, the dative a careful Russian writer uses)
 REAL_NAMES = [

@@ -7,15 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import data_file, library_file, prisoner_yaml
+from helpers import TODAY, data_file, library_file, prisoner_yaml
 
-from postcards.cards import CardOptions
-from postcards.errors import PostcardsError
-from postcards.jobs import make_postcards, prepare
-from postcards.messages import bundled_library, load_library
-from postcards.model import Birthday
-from postcards.occasions import Season, arrival, birthday_soon, next_birthday, occasion_for
-from postcards.records import load_dataset
+from postcards.api.jobs import make_postcards, prepare
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import Birthday
+from postcards.shared.options import CardOptions
+from postcards.source.records import load_dataset
+from postcards.text.messages import bundled_library, load_library
+from postcards.text.occasions import Season, arrival, birthday_soon, next_birthday, occasion_for
 
 WINTER = Season((12, 10), (1, 14))
 SEASONS = {"winter": WINTER, "spring": Season((3, 20), (5, 10))}
@@ -90,7 +90,7 @@ def test_auto_falls_back_to_general_messages_and_says_so(tmp_path: Path) -> None
 def test_an_occasion_whose_messages_all_need_the_writers_gender(tmp_path: Path) -> None:
     library = load_library(library_file(tmp_path, "pie", "Я {я:испекла|испёк} пирог."))
     with pytest.raises(PostcardsError) as caught:
-        make_postcards(load_dataset(data_file(tmp_path)), CardOptions(occasion="general"), tmp_path / "out.pdf",
+        make_postcards(load_dataset(data_file(tmp_path)), CardOptions(today=TODAY, occasion="general"), tmp_path / "out.pdf",
                        library=library)
     assert caught.value.lines() == ["--writer-gender: every general message in 'ru' agrees with the writer's "
                                     "gender; give --writer-gender female or male"]

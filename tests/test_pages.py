@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from postcards import fonts
-from postcards.errors import PostcardsError
+from postcards.layout import fonts
+from postcards.layout.pages import PAGE_MARGIN_MM, flow
 from postcards.layout.sheet import papers
-from postcards.pages import PAGE_MARGIN_MM, Para, flow, item, title
+from postcards.shared.errors import PostcardsError
+from postcards.text.outline import Para, item, title
 
 MM = 72 / 25.4
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from helpers import data_file, prisoner_yaml
 
-from postcards.errors import PostcardsError
-from postcards.freshness import stale_addresses
-from postcards.model import Birthday
-from postcards.records import load_dataset
+from postcards.evening.freshness import stale_addresses
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import Birthday
+from postcards.source.records import load_dataset
 
 NAME = "Чекина Людмила Юрьевна"
 
@@ -213,7 +213,7 @@ def test_stale_and_unverified_addresses(tmp_path: Path) -> None:
 
 
 def test_bundled_data_is_the_open_letters_three(tmp_path: Path) -> None:
-    from postcards.resources import bundled_data
+    from postcards.source.resources import bundled_data
 
     dataset = load_dataset(bundled_data())
     assert [p.name.ru.full() for p in dataset.prisoners] == [

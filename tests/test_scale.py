@@ -15,7 +15,7 @@ from helpers import Run, box_of, read_runs, run, slot_of
 
 from postcards.layout.card import card_geometry
 from postcards.layout.sheet import papers
-from postcards.messages import bundled_library
+from postcards.text.messages import bundled_library
 
 COUNT = 2000
 LIBRARY = bundled_library()

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from helpers import data_file, prisoner_yaml
 
-from postcards.errors import PostcardsError
-from postcards.model import Dataset
-from postcards.records import load_dataset
-from postcards.selection import Filters, Selection, limit, matching, nobody_error, select, skipped_summary
+from postcards.evening.selection import Selection, limit, matching, nobody_error, select, skipped_summary
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import Dataset
+from postcards.shared.options import Filters
+from postcards.source.records import load_dataset
 
 ARRIVES = date(2026, 6, 22)  # posted 2026-06-01, 21 days in transit
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from helpers import data_file, prisoner_yaml
 
-from postcards import records, yamlchunks
-from postcards.errors import PostcardsError
-from postcards.records import load_dataset
-from postcards.yamlchunks import split_list
-from postcards.yamlsource import read_text
+from postcards.shared.errors import PostcardsError
+from postcards.source import records, yamlchunks
+from postcards.source.records import load_dataset
+from postcards.source.yamlchunks import split_list
+from postcards.source.yamlsource import read_text
 
 
 @pytest.fixture(autouse=True)

@@ -1,1 +1,1 @@
-"""Geometry and drawing: where each mark of a card and a sheet goes, in millimetres."""
+"""Layer 5: geometry, measuring and fitting, in millimetres; no canvas: what is drawn where."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..fonts import FontMetrics, width_per_point
+from postcards.layout.fonts import FontMetrics, width_per_point
 
 LEADING = 1.22  # line pitch as a multiple of the font size
 PARAGRAPH_GAP = 0.4  # extra space between paragraphs, in lines

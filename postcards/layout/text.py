@@ -1,16 +1,8 @@
-"""Drawing a page of text (crib, cover, summary): lines and thin rules, every position decided."""
+"""A page of text (crib, cover, summary) as lines and thin rules, every position decided."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-
-from .pdftext import TextWriter
-
-RULE_GREY = 0.6
-RULE_WIDTH_PT = 0.4
 
 
 @dataclass(frozen=True)
@@ -32,14 +24,3 @@ class TextRule:
 class TextPage:
     lines: tuple[TextLine, ...]
     rules: tuple[TextRule, ...] = ()
-
-
-def draw_text_page(canvas: Canvas, page: TextPage, writer: TextWriter) -> None:
-    canvas.saveState()
-    canvas.setStrokeGray(RULE_GREY)
-    canvas.setLineWidth(RULE_WIDTH_PT)
-    for rule in page.rules:
-        canvas.line(rule.x1_mm * mm, rule.y_mm * mm, rule.x2_mm * mm, rule.y_mm * mm)
-    for line in page.lines:
-        writer.lines(line.size_pt, line.x_mm * mm, [line.baseline_mm * mm], [line.text])
-    canvas.restoreState()

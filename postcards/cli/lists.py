@@ -1,0 +1,187 @@
+"""The commands that read and report: `address`, `check`, `list`, `birthdays`, `ledger`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import click
+
+from postcards.cli import report
+from postcards.cli.options import (
+    address_options,
+    data_argument,
+    filter_options,
+    filters,
+    ledger_path,
+    load,
+    paper_option,
+    report_skipped,
+    when_options,
+)
+from postcards.cli.options import today as when
+from postcards.evening.event import known_as
+from postcards.evening.freshness import stale_addresses
+from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
+from postcards.evening.selection import matching, select
+from postcards.layout.cards import address_problems
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import Prisoner
+from postcards.shared.options import DEFAULT_STALE_DAYS, AddressOptions, Filters
+from postcards.shared.words import people, plural
+from postcards.text.address import address_lines
+from postcards.text.occasions import arrival, upcoming_birthdays
+
+
+@click.command()
+@data_argument
+@click.option("--id", "ids", multiple=True, metavar="ID", help="Only this prisoner (repeat for more).")
+@click.option("--json", "as_json", is_flag=True, help='Print [{"id": ..., "lines": [...]}].')
+@address_options
+def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: bool,
+            no_country: bool) -> None:
+    """Print each address block, to copy onto an envelope by hand."""
+    dataset = load(data)
+    options = AddressOptions("nominative" if nominative else "dative", not no_country)
+    selection = select(dataset, Filters(only=ids), date.today())
+    report_skipped(selection)
+    blocks = [{"id": p.id, "lines": list(address_lines(p, options))} for p in selection.prisoners]
+    if as_json:
+        click.echo(json.dumps(blocks, ensure_ascii=False, indent=2))
+        return
+    click.echo("\n\n".join("\n".join(block["lines"]) for block in blocks))
+
+
+@click.command()
+@data_argument
+@click.option("--stale-after", type=click.IntRange(1), default=DEFAULT_STALE_DAYS, show_default=True,
+              metavar="DAYS", help="Warn when an address was verified longer ago than this.")
+@click.option("--today", metavar="YYYY-MM-DD", help="Count ages from this day (default: today).")
+@paper_option
+def check(data: Path | None, stale_after: int, today: str | None, paper: str) -> None:
+    """Validate DATA, listing every problem and stale address."""
+    dataset = load(data)
+    problems = address_problems(dataset, AddressOptions(), paper)
+    if problems:
+        raise PostcardsError.of(problems)
+    stale = stale_addresses(dataset.prisoners, when(today), stale_after)
+    report.warn(stale)
+    warnings = len(dataset.warnings) + len(stale)
+    report.say(f"{dataset.file}: {plural(len(dataset.prisoners), 'prisoner')}, "
+               f"no errors, {plural(warnings, 'warning')}.")
+
+
+@click.command(name="list")
+@data_argument
+@filter_options
+@when_options
+def list_prisoners(data: Path | None, today: str | None, transit_days: int, **chosen: Any) -> None:
+    """Print a table of DATA: ids, names, institutions, birthdays, status, tags.
+
+    The filters are those of `make` and `event`: the table shows whom they choose."""
+    dataset = load(data)
+    chosen_by = filters(**chosen)
+    people = matching(dataset, chosen_by, arrival(when(today), transit_days))
+    rows: list[tuple[str, ...]] = [("ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS", "TAGS")]
+    rows += [_row(p) for p in people]
+    _table(rows)
+    if chosen_by.narrowing:
+        report.say(f"{plural(len(people), 'prisoner')} of {len(dataset.prisoners):,} match.")
+
+
+def _table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _row(p: Prisoner) -> tuple[str, ...]:
+    born = ""
+    if p.born:
+        born = f"{p.born.month:02d}-{p.born.day:02d}"
+        born = f"{p.born.year}-{born}" if p.born.year else born
+    place = p.institution.code or f"{p.institution.name}, {p.institution.locality}"
+    return (p.id, p.name.ru.full(), p.name.latin or "", place, born, p.status, ",".join(p.tags))
+
+
+
+
+@click.command()
+@data_argument
+@click.option("--within", type=click.IntRange(0, 366), default=30, show_default=True, metavar="DAYS",
+              help="Birthdays from the day a card posted today arrives to DAYS after it.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"id", "name", "latin", "birthday", "post_by", "turns", "institution"}].')
+@filter_options
+@when_options
+def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, transit_days: int,
+              **chosen: Any) -> None:
+    """Who has a birthday a card posted today can reach, and the day to post by.
+
+    The same people as `make --born-within DAYS`; the day to post by is the birthday minus
+    --transit-days."""
+    dataset = load(data)
+    day = when(today)
+    people = select(dataset, filters(**chosen), arrival(day, transit_days)).prisoners
+    found = upcoming_birthdays(people, day, transit_days, within)
+    rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner),
+             "birthday": u.day.isoformat(), "post_by": u.post_by.isoformat(), "turns": u.turns,
+             "institution": u.prisoner.institution.code or u.prisoner.institution.name} for u in found]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif rows:
+        _table([("BIRTHDAY", "POST BY", "TURNS", "ID", "NAME", "INSTITUTION"),
+                *((u.day.isoformat(), u.post_by.isoformat(), str(u.turns or ""), u.prisoner.id,
+                   f"{known_as(u.prisoner)} ({u.prisoner.name.ru.full()})",
+                   u.prisoner.institution.code or u.prisoner.institution.name) for u in found)])
+    arrives = arrival(day, transit_days)
+    report.say(f"{plural(len(rows), 'birthday')} from {arrives.isoformat()} (a card posted "
+               f"{day.isoformat()} arrives) to {(arrives + timedelta(days=within)).isoformat()}.")
+
+
+@click.command(name="ledger")
+@data_argument
+@click.option("--ledger", "path", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="The ledger (default: sent.csv beside DATA).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only cards sent on or after this day.")
+@click.option("--export", "directory", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
+              help="Write DIR/<id>.txt per person: every card sent, with its date, language and text.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"id", "cards", "last", "languages"}].')
+def ledger_command(data: Path | None, path: Path | None, since: str | None, directory: Path | None,
+                   as_json: bool) -> None:
+    """Cards sent so far, per person, from the ledger that `make` and `event` add to.
+
+    Everyone imprisoned in DATA is listed, with 0 when they have had no card yet."""
+    dataset = load(data)
+    found = ledger_path(data, path, disabled=False)
+    if found is None or not found.is_file():
+        raise PostcardsError(f"no ledger {'at ' + str(found) if found else 'beside ' + dataset.file}",
+                             hint="give its path with --ledger FILE; `make` and `event` start one "
+                                  "when you give them --ledger FILE")
+    book = read_ledger(found)
+    report.warn((*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))))
+    start = when(since, "--since") if since else None
+    entries = [e for e in book.entries if start is None or e.day >= start]
+    order = [p.id for p in dataset.prisoners if p.status == "imprisoned"]
+    rows = totals(entries, order)
+    if directory is not None:
+        names = {p.id: f"{known_as(p)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
+        written = export(entries, directory, names)
+        report.say(f"Wrote {plural(len(written), 'file')} to {directory}.")
+    if as_json:
+        click.echo(json.dumps([{"id": t.prisoner, "cards": t.cards,
+                                "last": t.last.isoformat() if t.last else None,
+                                "languages": list(t.languages)} for t in rows], indent=2))
+    elif directory is None:
+        _table([("ID", "CARDS", "LAST", "LANGUAGES"),
+                *((t.prisoner, str(t.cards), t.last.isoformat() if t.last else "", ",".join(t.languages))
+                  for t in rows)])
+    none = sum(1 for t in rows if t.cards == 0)
+    period = f" since {start.isoformat()}" if start else ""
+    report.say(f"{found}: {plural(len(entries), 'card')} to "
+               f"{people(sum(1 for t in rows if t.cards))}{period}; "
+               f"{none:,} imprisoned in {dataset.file} had none.")

@@ -1,0 +1,259 @@
+"""The `postcards` command: parse options, call one core function, print, set the exit code.
+
+Exit codes: 0 done; 1 bad data or a refused action (one line per problem on stderr);
+2 a bad command line (click's own). A traceback means a bug.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import platformdirs
+
+from postcards import __version__
+from postcards.api.jobs import Job, JobResult, prepare, run
+from postcards.cli import report
+from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
+from postcards.cli.messages import lint_command, messages
+from postcards.cli.options import (
+    address_options,
+    data_argument,
+    filter_options,
+    filters,
+    ledger_options,
+    ledger_path,
+    library,
+    load,
+    paper_option,
+    report_skipped,
+    templates_option,
+    today,
+    when_options,
+)
+from postcards.evening.event import writers_named
+from postcards.evening.freshness import stale_addresses
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import LANGUAGES
+from postcards.shared.options import (
+    DEFAULT_STALE_DAYS,
+    OCCASIONS,
+    REGISTERS,
+    AddressOptions,
+    CardOptions,
+    EventOptions,
+)
+from postcards.shared.words import plural
+from postcards.source.config import load_config
+
+PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
+
+
+class Group(click.Group):
+    """Prints a user's mistake as plain lines and exits 1, never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PostcardsError as err:
+            report.error(err)
+            ctx.exit(1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="postcards")
+def main() -> None:
+    """Printable postcards to political prisoners in Belarus, with the address laid out as
+    Belarusian post expects and a suggested message in Russian or Belarusian.
+
+    DATA is a prisoners YAML file: ./prisoners.yaml when there is one, else the bundled list.
+    Check every address at prisoners.spring96.org before posting: they go stale.
+    """
+
+
+def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that shape the cards, shared by `make` and `event`."""
+    decorators: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
+        paper_option,
+        click.option("--lang", type=click.Choice(LANGUAGES),
+                     help="Language of the message: ru (default) or be. The address is always Russian."),
+        click.option("--occasion", type=click.Choice(["auto", *OCCASIONS]), default="auto", show_default=True,
+                     help="Which messages: auto picks a birthday message when the card would arrive in "
+                          "time for one, a seasonal one in season (winter: New Year and Christmas; "
+                          "spring: spring and Easter), else a general one."),
+        click.option("--message", "message_id", metavar="ID",
+                     help="This message on every card (`postcards messages` lists the ids)."),
+        click.option("--message-file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+                     help="Your own text (UTF-8) on every card, checked by `postcards lint` first. "
+                          "It may use {name}, {given} and {ж|м} like the library's messages."),
+        click.option("--force", is_flag=True,
+                     help="Print a --message-file the censor check flags (says so)."),
+        click.option("--blank", is_flag=True,
+                     help="Ruled lines for handwriting instead of a printed message (with a crib "
+                          "page for the text to copy)."),
+        click.option("--register", type=click.Choice(REGISTERS), default="formal", show_default=True,
+                     help="formal: 'Здравствуйте, Людмила Юрьевна!'; warm: 'Дорогая Людмила!'."),
+        click.option("--writer-gender", type=click.Choice(["female", "male"]),
+                     help="Your gender, for messages whose words agree with it (рада/рад); without it "
+                          "those messages are left out. Default: 'writer_gender:' in your config file."),
+        click.option("--seed", type=int, default=0, show_default=True,
+                     help="Which messages go to whom; the same seed gives the same PDF."),
+        when_options,
+        templates_option,
+        click.option("--from", "sender", multiple=True, metavar="LINE",
+                     help="A line of your return address, in Cyrillic (repeat per line). "
+                          "Default: 'sender:' in your config file; never written to the data file."),
+        click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
+                     default=lambda: platformdirs.user_config_path("postcards") / "config.yaml",
+                     show_default="your config directory's postcards/config.yaml",
+                     help="Your settings file (sender lines, writer_gender)."),
+        address_options,
+        filter_options,
+        click.option("--cards", "card_limit", type=click.IntRange(1), metavar="N",
+                     help="At most N people get a card (in data-file order; see --fewest-first)."),
+        click.option("--fewest-first", is_flag=True,
+                     help="With --cards: those the ledger shows had the fewest cards come first."),
+        ledger_options,
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = False) -> CardOptions:
+    """CardOptions from the values of `card_options`; `capped`: the command limits the
+    number of cards by other means (--cards-per-writer)."""
+    if values["message_id"] is not None and values["message_file"] is not None:
+        raise click.UsageError("give --message or --message-file, not both")
+    if values["occasion"] != "auto" and (values["message_id"] or values["message_file"]):
+        raise click.UsageError("--occasion chooses among the library's messages; leave it out with "
+                               "--message or --message-file")
+    if values["fewest_first"] and values["card_limit"] is None and not capped:
+        raise click.UsageError("--fewest-first chooses who gets the cards of a limited evening: "
+                               "add --cards N")
+    settings = load_config(values["config"])
+    sender = tuple(line.strip() for line in values["sender"] if line.strip()) or settings.sender
+    chosen = {k: values[k] for k in ("only", "exclude", "institutions", "tags", "born_within", "statuses")}
+    return CardOptions(
+        paper=values["paper"], lang=values["lang"], seed=values["seed"], copies=copies,
+        filters=filters(**chosen), cards=values["card_limit"], fewest_first=values["fewest_first"],
+        sender=sender,
+        address=AddressOptions("nominative" if values["nominative"] else "dative", not values["no_country"]),
+        occasion=values["occasion"], message_id=values["message_id"], message_file=values["message_file"],
+        force=values["force"], blank=values["blank"], register=values["register"],
+        writer=values["writer_gender"] or settings.writer_gender,
+        today=today(values["today"]), transit_days=values["transit_days"], crib=crib,
+    )
+
+
+@main.command()
+@data_argument
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("postcards.pdf"), show_default=True, help="The PDF to write.")
+@click.option("--copies", type=click.IntRange(1, 100), default=1, show_default=True,
+              help="Cards per person, each with a different message.")
+@click.option("--crib", is_flag=True,
+              help="After each sheet of cards, a sheet in English for the writer: who each person "
+                   "is, what the card says, how to say their name. Never post it.")
+@card_options
+def make(data: Path | None, output: Path, copies: int, crib: bool, **values: Any) -> None:
+    """Make a PDF of postcards for everyone in DATA (or those the filters choose).
+
+    One card per imprisoned person, imposed on sheets, ready to sign, stamp and post.
+    Each card is added to the ledger (sent.csv beside DATA, when there is one)."""
+    started = time.perf_counter()
+    options = _options(values, copies, crib)
+    job = _prepare(data, options, values)
+    result = _run(job, output, values["quiet"])
+    _report(job, result, started)
+
+
+@main.command()
+@data_argument
+@click.option("--writers", type=click.IntRange(1, 1000), required=True, metavar="N",
+              help="How many people write tonight: one pack of cards each.")
+@click.option("--cards-per-writer", type=click.IntRange(1, 1000), metavar="K",
+              help="At most K cards a pack (default: everyone selected gets a card).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("event.pdf"), show_default=True, help="The PDF to write.")
+@click.option("--stale-after", type=click.IntRange(1), default=DEFAULT_STALE_DAYS, show_default=True,
+              metavar="DAYS", help="The summary lists addresses verified longer ago than this.")
+@click.option("--no-crib", is_flag=True, help="Leave out the writers' crib sheets.")
+@card_options
+def event(data: Path | None, writers: int, cards_per_writer: int | None, output: Path, stale_after: int,
+          no_crib: bool, **values: Any) -> None:
+    """Make one PDF for a letter-writing evening: a pack of cards per writer.
+
+    First a summary sheet for the organiser (the packs, who is skipped and why, addresses to
+    check before posting); then per writer a cover sheet, their cards, and after each sheet
+    of cards a crib sheet in English. Packs differ by at most one card; each starts on a
+    new sheet. With --cards-per-writer and --fewest-first, the people who have had the
+    fewest cards (by the ledger) are written to first."""
+    started = time.perf_counter()
+    options = _options(values, 1, not no_crib, capped=cards_per_writer is not None)
+    plan = EventOptions(writers, cards_per_writer, stale_after)
+    job = _prepare(data, options, values, plan)
+    empty = [n for n, pack in enumerate(job.packs, 1) if not pack]
+    if empty:
+        report.say(f"note: {writers} writers for {plural(job.cards, 'card')}: "
+                   f"{writers_named(empty)} get no pack.")
+    result = _run(job, output, values["quiet"])
+    _report(job, result, started)
+
+
+def _prepare(data: Path | None, options: CardOptions, values: dict[str, Any],
+             event_options: EventOptions | None = None) -> Job:
+    dataset = load(data)
+    ledger = ledger_path(data, values["ledger"], values["no_ledger"])
+    job = prepare(dataset, options, library(values["templates"]), ledger, event_options)
+    report.warn(job.warnings)
+    return job
+
+
+def _run(job: Job, output: Path, quiet: bool) -> JobResult:
+    show_bar = not quiet and job.cards >= PROGRESS_FROM and sys.stderr.isatty()
+    with click.progressbar(length=job.cards, label="Drawing cards", file=sys.stderr,
+                           hidden=not show_bar) as bar:
+        return run(job, output, progress=bar.update)
+
+
+def _report(job: Job, result: JobResult, started: float) -> None:
+    report_skipped(job.selection)
+    if job.plan.findings:
+        source = str(job.options.message_file)
+        for finding in job.plan.findings:
+            report.say(f"warning: {finding.format(source)}")
+        report.say(f"Printed anyway (--force): the censor may stop cards with these "
+                   f"{plural(len(job.plan.findings), 'word')}.")
+    for note in job.plan.notes:
+        report.say(f"note: {note}")
+    if job.ledger is not None and result.recorded is None:
+        report.say(f"warning: {job.ledger.path} is not a ledger: these cards are not recorded.")
+    elif result.recorded is not None:
+        report.say(f"Added {plural(len(result.cards), 'card')} to the ledger {result.recorded}.")
+    stale = stale_addresses(job.selection.prisoners, job.options.today, DEFAULT_STALE_DAYS)
+    extra = result.pages - result.sheets
+    paper = job.options.paper
+    report.say(f"Wrote {result.output}: {plural(len(result.cards), 'card')} on "
+               f"{plural(result.sheets, 'sheet')} ({paper})"
+               + (f" and {plural(extra, 'other page')} ({_others(job)})" if extra else "")
+               + f", {plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
+               f"{time.perf_counter() - started:.1f} s. Print at actual size (100%, not 'fit to page').")
+    if stale:
+        report.say(f"{plural(len(stale), 'address')} not verified in the last year: "
+                   "check them at prisoners.spring96.org before posting (`postcards check`).")
+
+
+def _others(job: Job) -> str:
+    if job.event is not None:
+        return "summary, covers" + (", cribs" if job.options.crib else "") + "; never post them"
+    return "cribs for the writer; never post them"
+
+
+for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command):
+    main.add_command(command)

@@ -1,0 +1,100 @@
+"""The commands about message texts: `messages` lists the suggested ones, `lint` checks a
+text against what prison censors stop."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from postcards.cli import report
+from postcards.cli.options import library, templates_option
+from postcards.shared.errors import PostcardsError
+from postcards.shared.model import LANGUAGES
+from postcards.shared.options import OCCASIONS
+from postcards.shared.words import plural
+from postcards.source.yamlsource import read_text
+from postcards.text.censor import bundled_rules, lint, rule_summary
+
+
+@click.command()
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Only messages in this language.")
+@click.option("--occasion", type=click.Choice(OCCASIONS), help="Only messages for this occasion.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"id", "lang", "occasion", "text", "en", "writer_gender"}] for tools.')
+@templates_option
+def messages(lang: str | None, occasion: str | None, as_json: bool, templates: Path | None) -> None:
+    """List the suggested messages, with their English translations.
+
+    In the text, {name} becomes the person's name, {given} their given name, {одна|один} the
+    form for their gender, and {я:рада|рад} the form for yours (--writer-gender)."""
+    found = library(templates)
+    chosen = [t for t in found.templates
+              if (lang is None or t.lang == lang) and (occasion is None or t.occasion == occasion)]
+    if as_json:
+        click.echo(json.dumps([{"id": t.id, "lang": t.lang, "occasion": t.occasion, "text": t.text,
+                                "en": t.english, "writer_gender": t.writer_forms} for t in chosen],
+                              ensure_ascii=False, indent=2))
+        return
+    for template in chosen:
+        needs = ", needs --writer-gender" if template.writer_forms else ""
+        click.echo(f"{template.id} ({template.lang}, {template.occasion}{needs})")
+        for line in template.text.splitlines():
+            click.echo(f"  {line}")
+        for line in (template.english or "").splitlines():
+            click.echo(f"  en: {line}")
+        click.echo()
+    counts = Counter((t.lang, t.occasion) for t in chosen)
+    summary = "; ".join(f"{lang_} {occ}: {n}" for (lang_, occ), n in counts.items())
+    report.say(f"{plural(len(chosen), 'message')} ({summary or 'none match'}) in {found.file}.")
+
+
+@click.command(name="lint")
+@click.argument("text", required=False, metavar="TEXT|FILE|-")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"word", "line", "column", "offset", "rule", "reason", "instead"}].')
+@click.option("--rules", "show_rules", is_flag=True, help="List the rules instead of checking a text.")
+def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
+    """Check a message against what prison censors stop.
+
+    TEXT is the message itself, a file holding it (UTF-8), or - to read standard input.
+    One line per finding: where, the word, why, and what to write instead. Exit status 1
+    when anything is found, 0 when the text is clean."""
+    if show_rules:
+        for rule_id, reason, instead, patterns in rule_summary(bundled_rules()):
+            click.echo(f"{rule_id}: {reason}" + (f"; instead: {instead}" if instead else ""))
+            if patterns:
+                click.echo(f"  {', '.join(patterns)}")
+        return
+    if text is None:
+        raise click.UsageError("give the text to check, a file, or - for standard input")
+    source, body = _lint_input(text)
+    if not body.strip():
+        raise PostcardsError(f"{source}: there is no text to check", hint="give the message itself")
+    findings = lint(body)
+    if as_json:
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.format(source))
+        report.say(f"{source}: " + (f"{plural(len(findings), 'finding')}: the censor may stop this "
+                                    "card" if findings else "nothing the censor rules flag"))
+    if findings:
+        sys.exit(1)
+
+
+def _lint_input(text: str) -> tuple[str, str]:
+    """(name for messages, text): standard input, a file, or the argument itself."""
+    if text == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            return "<stdin>", data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
+    path = Path(text)
+    if "\n" not in text and len(text) < 4096 and path.is_file():
+        return str(path), read_text(path)
+    return "<text>", text

@@ -1,0 +1,136 @@
+"""Options and arguments shared by several commands, and the small steps every command takes
+(load the data, report what was skipped)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from postcards.cli import report
+from postcards.evening.ledger import default_path
+from postcards.evening.selection import Selection, skipped_summary
+from postcards.layout.sheet import papers
+from postcards.shared.model import STATUSES, Dataset
+from postcards.shared.options import DEFAULT_TRANSIT_DAYS, Filters
+from postcards.source.records import load_dataset
+from postcards.source.resources import bundled_data, default_data
+from postcards.text.messages import Library, bundled_library, load_library
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def data_argument(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.argument("data", required=False, type=click.Path(path_type=Path, dir_okay=False))(func)
+
+
+def data_path(data: Path | None) -> Path:
+    return data if data is not None else default_data(Path("."))
+
+
+def load(data: Path | None) -> Dataset:
+    dataset = load_dataset(data_path(data))
+    report.warn(dataset.warnings)
+    return dataset
+
+
+def address_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--no-country", is_flag=True,
+                        help="Leave out REPUBLIC OF BELARUS (for mail posted inside Belarus).")(func)
+    return click.option("--nominative", is_flag=True,
+                        help="Name as 'Мария Колесникова' (given name first, not declined) "
+                             "instead of the dative 'Колесниковой Марии Александровне'.")(func)
+
+
+def paper_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--paper", type=click.Choice(sorted(papers())), default="a4", show_default=True,
+                        help="a4: four A6 cards a sheet; letter: four quarter-letter cards; "
+                             "a6, 4x6: one card a page, for a print shop.")(func)
+
+
+def templates_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--templates", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+                        help="A message library of your own, in the format of the bundled "
+                             "templates/messages.yaml (default: the bundled one).")(func)
+
+
+def library(path: Path | None) -> Library:
+    return load_library(path) if path is not None else bundled_library()
+
+
+def when_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--today and --transit-days: when cards are posted and how long they travel."""
+    func = click.option("--transit-days", type=click.IntRange(0, 120), default=DEFAULT_TRANSIT_DAYS,
+                        show_default=True,
+                        help="Days a card takes to arrive, for birthdays and seasons.")(func)
+    return click.option("--today", metavar="YYYY-MM-DD",
+                        help="Pretend today is this day (default: today).")(func)
+
+
+def today(value: str | None, option: str = "--today") -> date:
+    """The day an option names, else today."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD", param_hint=option) from None
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The organiser's filters; `filters(...)` turns them into a Filters."""
+    options: list[Decorator] = [
+        click.option("--only", "only", multiple=True, metavar="ID",
+                     help="Only this prisoner (repeat for more)."),
+        click.option("--exclude", multiple=True, metavar="ID",
+                     help="Leave out this prisoner (repeat for more)."),
+        click.option("--institution", "institutions", multiple=True, metavar="CODE",
+                     help="Only people held here, e.g. IK-4 (repeat for more)."),
+        click.option("--tag", "tags", multiple=True, metavar="TAG",
+                     help="Only people with this tag in the data's tags: (repeat: any of them)."),
+        click.option("--born-within", type=click.IntRange(0, 366), metavar="DAYS",
+                     help="Only people whose birthday falls within DAYS after a card posted "
+                          "today arrives (see `postcards birthdays`); their cards wish a happy "
+                          "birthday."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+                     help="Only people with this status (repeat for more); cards go only to "
+                          "the imprisoned."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filters(only: tuple[str, ...] = (), exclude: tuple[str, ...] = (), institutions: tuple[str, ...] = (),
+            tags: tuple[str, ...] = (), born_within: int | None = None,
+            statuses: tuple[str, ...] = ()) -> Filters:
+    return Filters(institutions=institutions, born_within=born_within, only=only, exclude=exclude,
+                   tags=tags, statuses=statuses)  # type: ignore[arg-type]  # click checked the choices
+
+
+def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--no-ledger", is_flag=True,
+                        help="Do not read or add to the ledger (a test print).")(func)
+    return click.option("--ledger", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+                        help="The ledger of cards sent (CSV), read to avoid repeats and added to "
+                             "after printing. Default: sent.csv beside DATA when it exists.")(func)
+
+
+def ledger_path(data: Path | None, given: Path | None, disabled: bool) -> Path | None:
+    if disabled:
+        if given is not None:
+            raise click.UsageError("give --ledger FILE or --no-ledger, not both")
+        return None
+    if given is not None:
+        return given
+    used = data_path(data)
+    return None if used == bundled_data() else default_path(used)  # never inside the package
+
+
+def report_skipped(selection: Selection) -> None:
+    line = skipped_summary(selection)
+    if line:
+        report.say(line)

@@ -1,0 +1,1 @@
+"""Layer 6: drawing and the document; every reach into ReportLab's internals is here."""

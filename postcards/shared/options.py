@@ -1,0 +1,82 @@
+"""Every choice a run takes, in frozen dataclasses that travel from the command line down.
+
+Nothing in the library reads the clock, the environment or a global setting: `today` is a
+field of `CardOptions` that the caller always gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from postcards.shared.model import Language, Status
+from postcards.shared.names import Gender
+
+Occasion = Literal["general", "birthday", "winter", "spring"]
+OCCASIONS: tuple[Occasion, ...] = ("general", "birthday", "winter", "spring")
+SEASONAL: tuple[Occasion, ...] = ("winter", "spring")
+DEFAULT_TRANSIT_DAYS = 21  # DOMAIN.md section 5: international mail to Belarus takes weeks
+Register = Literal["formal", "warm"]
+REGISTERS: tuple[Register, ...] = ("formal", "warm")
+NameForm = Literal["dative", "nominative"]
+DEFAULT_STALE_DAYS = 365
+
+
+@dataclass(frozen=True)
+class AddressOptions:
+    name_form: NameForm = "dative"  # "nominative": given name first, as Libereco prints
+    country: bool = True  # False for mail posted inside Belarus
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Each given filter narrows the list; repeated values of one filter widen it again
+    (`--tag women --tag journalists`: either tag)."""
+
+    institutions: tuple[str, ...] = ()  # registry codes, e.g. IK-4
+    born_within: int | None = None  # birthdays within this many days after a card arrives
+    only: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    statuses: tuple[Status, ...] = ()  # empty: any status
+
+    @property
+    def narrowing(self) -> bool:
+        """Any filter given: the people chosen may be fewer than everyone."""
+        return bool(self.institutions or self.born_within is not None or self.only or self.exclude
+                    or self.tags or self.statuses)
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    writers: int
+    cards_per_writer: int | None = None  # None: everyone selected gets a card
+    stale_after: int = DEFAULT_STALE_DAYS
+
+
+@dataclass(frozen=True, kw_only=True)
+class CardOptions:
+    """Every choice that shapes the cards, passed down from the command line. `today` has no
+    default: the caller says which day it is (tests pin it)."""
+
+    today: date
+    paper: str = "a4"
+    lang: Language | None = None  # None: the message's language, else Russian
+    seed: int = 0
+    copies: int = 1
+    filters: Filters = field(default_factory=Filters)
+    cards: int | None = None  # at most this many people get a card (a short evening)
+    fewest_first: bool = False  # with `cards`: those the ledger shows had the fewest first
+    sender: tuple[str, ...] = ()
+    address: AddressOptions = field(default_factory=AddressOptions)
+    occasion: Occasion | Literal["auto"] = "auto"
+    message_id: str | None = None  # this library message on every card
+    message_file: Path | None = None  # the writer's own text on every card
+    force: bool = False  # print a message the censor check flags
+    blank: bool = False  # ruled lines for handwriting instead of the printed message
+    register: Register = "formal"
+    writer: Gender | None = None
+    transit_days: int = DEFAULT_TRANSIT_DAYS
+    crib: bool = False

@@ -1,0 +1,256 @@
+"""Reading one entry of the `prisoners:` list into a Prisoner: every field checked against
+the schema, each problem recorded with its place in the file."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from functools import partial
+from typing import Any
+
+from yaml.nodes import Node, ScalarNode
+
+from postcards.shared.model import STATUSES, Birthday, Institution, Prisoner, Sentence
+from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
+from postcards.shared.script import foreign_letter_problem
+from postcards.source.institutions import read_institution
+from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
+
+PRISONER_KEYS = (
+    "id", "name", "gender", "dative", "born", "institution", "address",
+    "sentence", "about", "status", "verified", "sources", "tags",
+)
+NAME_KEYS = ("ru", "be", "latin")
+PARTS_KEYS = ("surname", "given", "patronymic")
+SENTENCE_KEYS = ("years", "regime", "articles", "text")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
+_BELARUSIAN_ONLY = set("ІіЎўʼ'’")
+
+
+def read_prisoner(
+    reader: Reader, node: Node, index: int, institutions: dict[str, Institution]
+) -> Prisoner | None:
+    """The prisoner at `node` (item `index` of the list), or None when any field is wrong
+    (the reader holds why)."""
+    path = f"prisoners[{index}]"
+    fields = reader.mapping(node, path, PRISONER_KEYS, required=("id", "name"))
+    if fields is None:
+        return None
+    errors_before = len(reader.errors)
+    pid = _read_id(reader, fields.get("id"), join(path, "id"))
+    name = _read_name(reader, fields["name"], join(path, "name")) if "name" in fields else None
+    gender = _read_gender(reader, fields, path, name)
+    institution = _read_place(reader, node, fields, path, institutions)
+    dative = reader.optional_text(fields.get("dative"), join(path, "dative"))
+    if dative is not None:
+        _check_cyrillic(reader, fields["dative"], join(path, "dative"), dative, "Russian")
+    given = {k: v for k, v in fields.items() if not is_null(v)}
+    extra: dict[str, Any] = {}
+    if "born" in given:
+        extra["born"] = _read_birthday(reader, given["born"], join(path, "born"))
+    if "sentence" in given:
+        extra["sentence"] = _read_sentence(reader, given["sentence"], join(path, "sentence"))
+    if "about" in given:
+        extra["about"] = reader.text(given["about"], join(path, "about"))
+    if "status" in given:
+        extra["status"] = reader.choice(given["status"], join(path, "status"), STATUSES, "status")
+    if "verified" in given:
+        extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
+    if "sources" in given:
+        extra["sources"] = tuple(reader.each(given["sources"], join(path, "sources"), reader.text))
+    if "tags" in given:
+        extra["tags"] = _read_tags(reader, given["tags"], join(path, "tags"))
+    if len(reader.errors) > errors_before or pid is None or name is None or gender is None \
+            or institution is None:
+        return None
+    return Prisoner(id=pid, name=name, gender=gender, institution=institution,
+                    where=reader.where(node), index=index, dative=dative, **extra)
+
+
+def _read_id(reader: Reader, node: Node | None, path: str) -> str | None:
+    if node is None:
+        return None
+    value = reader.text(node, path, numbers_too=True)
+    if value is not None and not _ID.match(value):
+        reader.error(node, path, f"id '{value}' may hold only a-z, 0-9 and single hyphens",
+                     "e.g. chekina or loika-anastasiya")
+        return None
+    return value
+
+
+def _read_tags(reader: Reader, node: Node, path: str) -> tuple[str, ...]:
+    """Labels an organiser selects by (`--tag women`): like ids, a-z, 0-9 and hyphens."""
+    tags: list[str] = []
+    for index, item in enumerate(reader.sequence(node, path) or []):
+        tag = reader.text(item, f"{path}[{index}]", numbers_too=True)
+        if tag is not None and not _ID.match(tag):
+            reader.error(item, f"{path}[{index}]", f"tag '{tag}' may hold only a-z, 0-9 and single "
+                         "hyphens", f"write '{_as_tag(tag)}'")
+        elif tag is not None and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def _as_tag(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "journalists"
+
+
+def _read_name(reader: Reader, node: Node, path: str) -> Name | None:
+    if isinstance(node, ScalarNode):
+        ru = _read_parts(reader, node, path, "Russian")
+        return Name(ru) if ru else None
+    fields = reader.mapping(node, path, NAME_KEYS, required=("ru",),
+                            what="a name: one string 'Фамилия Имя Отчество' or a mapping with ru:")
+    if fields is None or "ru" not in fields:
+        return None
+    ru = _read_parts(reader, fields["ru"], join(path, "ru"), "Russian")
+    be = None
+    if "be" in fields and not is_null(fields["be"]):
+        be = _read_parts(reader, fields["be"], join(path, "be"), "Belarusian")
+    latin = reader.optional_text(fields.get("latin"), join(path, "latin"))
+    return Name(ru, be, latin) if ru else None
+
+
+def _read_parts(reader: Reader, node: Node, path: str, language: str) -> NameParts | None:
+    if isinstance(node, ScalarNode):
+        text = reader.text(node, path)
+        if text is None:
+            return None
+        words = text.split()
+        if len(words) != 3:
+            reader.error(node, path, f"'{text}' is {len(words)} word(s), not 'Фамилия Имя Отчество'",
+                         "without a patronymic, write a mapping: {surname: ..., given: ...} "
+                         "and add gender:")
+            return None
+        parts = NameParts(*(sys.intern(w) for w in words))  # one copy of each given name in a long list
+    else:
+        fields = reader.mapping(node, path, PARTS_KEYS, required=("surname", "given"))
+        if fields is None or "surname" not in fields or "given" not in fields:
+            return None
+        surname = reader.text(fields["surname"], join(path, "surname"))
+        given = reader.text(fields["given"], join(path, "given"))
+        patronymic = reader.optional_text(fields.get("patronymic"), join(path, "patronymic"))
+        if surname is None or given is None:
+            return None
+        parts = NameParts(sys.intern(surname), sys.intern(given), patronymic and sys.intern(patronymic))
+    for word in (parts.surname, parts.given, parts.patronymic):
+        if word and not (_check_cyrillic(reader, node, path, word, language)
+                         and _check_capitals(reader, node, path, word)):
+            return None
+    return parts
+
+
+def _check_capitals(reader: Reader, node: Node, path: str, word: str) -> bool:
+    """Names are printed as written: each part must start with a capital letter."""
+    if all(part[:1].isupper() for part in word.split("-")):
+        return True
+    fixed = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    reader.error(node, path, f"'{word}' does not start with a capital letter", f"write '{fixed}'")
+    return False
+
+
+def _check_cyrillic(reader: Reader, node: Node, path: str, text: str, language: str) -> bool:
+    problem = foreign_letter_problem(text)
+    if problem:
+        reader.error(node, path, problem,
+                     f"type the {language} form in Cyrillic; a Latin form goes under name.latin")
+        return False
+    belarusian = sorted(_BELARUSIAN_ONLY & set(text))
+    if language == "Russian" and belarusian:
+        reader.error(node, path, f"'{text}' has the Belarusian letter '{belarusian[0]}'",
+                     "give the Russian form here and the Belarusian one under name.be")
+        return False
+    return True
+
+
+def _read_gender(reader: Reader, fields: dict[str, Node], path: str, name: Name | None) -> Gender | None:
+    told = gender_from_patronymic(name.ru.patronymic) if name else None
+    node = fields.get("gender")
+    if node is None or is_null(node):
+        if told is None and name is not None:
+            reader.error(fields["name"], join(path, "gender"),
+                         "cannot tell the gender: the name has no patronymic that tells it",
+                         "add gender: female or gender: male")
+        return told
+    value = reader.choice(node, join(path, "gender"), GENDERS, "gender")
+    if value is None:
+        return None
+    if told is not None and told != value and name is not None:
+        reader.error(node, join(path, "gender"),
+                     f"gender is {value} but the patronymic '{name.ru.patronymic}' is {told}",
+                     "correct one of the two")
+        return None
+    return value  # type: ignore[return-value]  # one of GENDERS
+
+
+def _read_place(
+    reader: Reader, node: Node, fields: dict[str, Node], path: str, institutions: dict[str, Institution]
+) -> Institution | None:
+    code_node, address_node = fields.get("institution"), fields.get("address")
+    if code_node is not None and address_node is not None:
+        reader.error(address_node, join(path, "address"), "both institution and address are given",
+                     "keep one: a registry code or an inline address")
+        return None
+    if address_node is not None:
+        return read_institution(reader, address_node, join(path, "address"), code=None)
+    if code_node is None:
+        reader.error(node, join(path, "institution"), "missing",
+                     "add institution: CODE (e.g. IK-4) or an inline address: mapping")
+        return None
+    code = reader.text(code_node, join(path, "institution"))
+    if code is None:
+        return None
+    place = institutions.get(code)
+    if place is None:
+        hint = did_you_mean(code, institutions) or (
+            f"known codes: {', '.join(sorted(institutions))}; or add it under institutions:")
+        reader.error(code_node, join(path, "institution"), f"unknown institution '{code}'", hint)
+        return None
+    if place.closed:
+        reader.warn(code_node, join(path, "institution"), f"{code} was {place.closed}",
+                    "find the person's current address at prisoners.spring96.org")
+    return place
+
+
+def _read_birthday(reader: Reader, node: Node, path: str) -> Birthday | None:
+    raw = str(node.value).strip() if isinstance(node, ScalarNode) else ""
+    match = _MONTH_DAY.match(raw)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            date(2000, month, day)  # a leap year, so --02-29 counts
+        except ValueError:
+            reader.error(node, path, f"{raw} is not a day that exists", "check the day and month")
+            return None
+        return Birthday(month, day)
+    born = reader.iso_date(node, path)
+    if born is None:
+        return None
+    if born.year < 1900:
+        reader.error(node, path, f"year {born.year} is too early", "check the year")
+        return None
+    return Birthday(born.month, born.day, born.year)
+
+
+def _read_sentence(reader: Reader, node: Node, path: str) -> Sentence | None:
+    fields = reader.mapping(node, path, SENTENCE_KEYS)
+    if fields is None:
+        return None
+    years = None
+    if "years" in fields:
+        value = reader.scalar(fields["years"]) if isinstance(fields["years"], ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
+            reader.error(fields["years"], join(path, "years"), "expected a number of years from 0 to 100")
+        else:
+            years = float(value)
+    articles = fields.get("articles")
+    read_article = partial(reader.text, numbers_too=True)
+    return Sentence(
+        years=years,
+        regime=reader.optional_text(fields.get("regime"), join(path, "regime")),
+        articles=tuple(reader.each(articles, join(path, "articles"), read_article)) if articles else (),
+        text=reader.optional_text(fields.get("text"), join(path, "text")),
+    )
+
