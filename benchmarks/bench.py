@@ -32,7 +32,7 @@ STAGES = """
 import sys, time
 from datetime import date
 from pathlib import Path
-from postcards.layout.cards import CardOptions
+from postcards.shared.options import CardOptions
 from postcards.api.jobs import make_postcards
 from postcards.source.records import load_dataset
 start = time.perf_counter()
