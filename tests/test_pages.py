@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import MM
 
 from postcards.layout import fonts
 from postcards.layout.pages import PAGE_MARGIN_MM, flow
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
 from postcards.text.outline import Para, item, title
-
-MM = 72 / 25.4
 
 
 def test_long_text_flows_onto_more_pages_and_stays_inside_the_margins() -> None:

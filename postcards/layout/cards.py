@@ -18,6 +18,7 @@ from postcards.layout.card import (
 )
 from postcards.layout.fit import FittedText, fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from postcards.layout.sheet import Paper, papers
+from postcards.layout.units import pt
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import (
@@ -31,7 +32,6 @@ from postcards.text.messages import Library, Message, render
 MESSAGE_SIZES_PT = sizes(11, 8)
 ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
-MM = 72 / 25.4  # points per millimetre
 HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
 
 
@@ -61,10 +61,10 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
                 hint="the censor discards cards with Latin text: write it in Russian "
                      "(e.g. 'Германия, Берлин') or leave --from out")
     box = geometry.sender
-    size = fit_block(lines, box.width * MM, box.height * MM, SENDER_SIZES_PT, SENDER_LEADING, fonts.regular())
+    size = fit_block(lines, pt(box.width), pt(box.height), SENDER_SIZES_PT, SENDER_LEADING, fonts.regular())
     if size is None:
         smallest = SENDER_SIZES_PT[-1]
-        most = 1 + int((box.height * MM - lines_height(1, smallest, 0, fonts.regular()))
+        most = 1 + int((pt(box.height) - lines_height(1, smallest, 0, fonts.regular()))
                        / (smallest * SENDER_LEADING))
         raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field="--from",
                              hint=f"use at most {most} lines of about {int(box.width / 1.3)} characters")
@@ -84,7 +84,7 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
                         ruled_mm=handwriting_rules_mm(geometry))
     _check_glyphs(prisoner, (*message.paragraphs, message.closing, *lines, *options.sender))
     box = geometry.message
-    fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, MESSAGE_SIZES_PT,
+    fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), MESSAGE_SIZES_PT,
                             fonts.regular())
     if fitted is None:
         raise PostcardsError(f"{message.label} does not fit the card for '{prisoner.id}' even at "
@@ -106,7 +106,7 @@ def handwriting_rules_mm(geometry: CardGeometry) -> tuple[float, ...]:
 
 def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry) -> float:
     """The largest size at which every address line fits the block, unbroken."""
-    size = fit_lines(lines, (geometry.address.width - ADDRESS_TEXT_INSET_MM) * MM, ADDRESS_SIZES_PT)
+    size = fit_lines(lines, pt(geometry.address.width - ADDRESS_TEXT_INSET_MM), ADDRESS_SIZES_PT)
     if size is None:
         raise PostcardsError(f"the address of '{prisoner.id}' is too wide for a "
                              f"{geometry.width_mm:g} x {geometry.height_mm:g} mm card even at "

@@ -18,6 +18,7 @@ from postcards.layout import fonts
 from postcards.layout.fit import LEADING, sizes, wrap
 from postcards.layout.sheet import Paper
 from postcards.layout.text import TextLine, TextPage, TextRule
+from postcards.layout.units import mm, pt
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Prisoner, Sentence
 from postcards.text.messages import Message, name_forms
@@ -39,7 +40,6 @@ RULES = (
     "4. Sign with your first name in Cyrillic; a return address is optional; drawings are welcome.",
     "5. Check the address at prisoners.spring96.org before posting; mail takes about three weeks.",
 )
-_MM = 72 / 25.4
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
@@ -148,15 +148,15 @@ class _Layout:
         the line after them."""
         font = fonts.regular()
         for text in texts:
-            wrapped = wrap(text, width * _MM, size)
+            wrapped = wrap(text, pt(width), size)
             if wrapped is None:
                 self.fits = False
                 return top
             for line in wrapped:
-                baseline = top - font.ascent * size / _MM
+                baseline = top - mm(font.ascent * size)
                 self.lines.append(TextLine(x, baseline, size, line))
-                self.lowest = min(self.lowest, baseline - font.descent * size / _MM)
-                top -= size * LEADING / _MM
+                self.lowest = min(self.lowest, baseline - mm(font.descent * size))
+                top -= mm(size * LEADING)
         return top
 
     def block(self, texts: Sequence[str], size: float | None = None) -> None:
@@ -170,7 +170,7 @@ class _Layout:
 
     def rule(self) -> None:
         """A thin rule across the page, then a little space."""
-        gap = self.size * LEADING * ENTRY_GAP / _MM
+        gap = mm(self.size * LEADING * ENTRY_GAP)
         self.rules.append(TextRule(self.left, self.left + self.width, self.top - gap / 2))
         self.top -= gap
 

@@ -12,6 +12,7 @@ from postcards.layout.fit import LEADING, wrap
 from postcards.layout.fonts import width_per_point
 from postcards.layout.sheet import Paper
 from postcards.layout.text import TextLine, TextPage, TextRule
+from postcards.layout.units import mm, pt
 from postcards.shared.errors import PostcardsError
 from postcards.text.outline import Para, ParaKind
 
@@ -22,7 +23,6 @@ HEADING_PT = 10.5
 BODY_PT = 9.0
 SMALL_BODY_PT = 7.5  # on a card-sized page
 INDENT_MM = 5.0
-_MM = 72 / 25.4
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,15 @@ def flow(paras: Sequence[Para], paper: Paper) -> list[TextPage]:
         style = _STYLES[para.kind]
         size = SMALL_BODY_PT if small and style.size_pt == BODY_PT else style.size_pt
         _check_glyphs(para.text)
-        pitch = size * LEADING / _MM
+        pitch = mm(size * LEADING)
         if y < top:
             y -= style.space_before * pitch
-        for index, text in enumerate(_wrap(para.text, (width - style.indent_mm) * _MM, size)):
-            baseline = y - font.ascent * size / _MM
-            if baseline - font.descent * size / _MM < margin and lines:
+        for index, text in enumerate(_wrap(para.text, pt(width - style.indent_mm), size)):
+            baseline = y - mm(font.ascent * size)
+            if baseline - mm(font.descent * size) < margin and lines:
                 pages.append(TextPage(tuple(lines), tuple(rules)))
                 lines, rules, y = [], [], top
-                baseline = y - font.ascent * size / _MM
+                baseline = y - mm(font.ascent * size)
             if index == 0 and style.rule_above and y < top:
                 rules.append(TextRule(margin, margin + width, y + pitch * 0.3))
             lines.append(TextLine(margin + style.indent_mm, baseline, size, text))

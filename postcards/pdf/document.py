@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from reportlab import rl_config
-from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
@@ -22,6 +21,7 @@ from postcards.layout import fonts
 from postcards.layout.card import CardSpec, card_geometry
 from postcards.layout.sheet import Paper, Segment, cut_marks
 from postcards.layout.text import TextPage
+from postcards.layout.units import pt
 from postcards.pdf.painters import CardPainter, draw_text_page
 from postcards.shared.errors import PostcardsError
 
@@ -127,7 +127,7 @@ def _render(pages: Iterable[Page], paper: Paper, title: str, sink: _Sink, lang: 
     font = fonts.regular()
     canvas = Canvas(
         sink,
-        pagesize=(paper.page_width_mm * mm, paper.page_height_mm * mm),
+        pagesize=(pt(paper.page_width_mm), pt(paper.page_height_mm)),
         invariant=1,
         pageCompression=1,
         initialFontName=font.name,
@@ -176,7 +176,7 @@ def _draw_cut_marks(canvas: Canvas, marks: Sequence[Segment]) -> None:
     canvas.setStrokeGray(0)
     canvas.setLineWidth(CUT_MARK_WIDTH_PT)
     for mark in marks:
-        canvas.line(mark.x1_mm * mm, mark.y1_mm * mm, mark.x2_mm * mm, mark.y2_mm * mm)
+        canvas.line(pt(mark.x1_mm), pt(mark.y1_mm), pt(mark.x2_mm), pt(mark.y2_mm))
 
 
 @contextmanager
