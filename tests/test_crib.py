@@ -108,9 +108,18 @@ def test_a_character_the_font_lacks_in_the_crib_is_named(tmp_path: Path) -> None
     data = data_file(tmp_path, prisoner_yaml(extra="institution: IK-4\nabout: Editor ★ of TUT.BY"))
     with pytest.raises(PostcardsError) as caught:
         make(tmp_path, data)
-    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: ★ in "
+    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: '★' (U+2605) in "
                                     "'Who: Editor ★ of TUT.BY.'; remove or replace them"]
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_blank_cards_crib_checks_the_text_to_copy_too(tmp_path: Path) -> None:
+    own = tmp_path / "mine.txt"
+    own.write_text("Здравствуйте, {name}! ★\nЖелаю Вам здоровья.\n", encoding="utf-8")
+    with pytest.raises(PostcardsError) as caught:
+        make(tmp_path, blank=True, message_file=own)
+    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: '★' (U+2605) in "
+                                    "'Здравствуйте, Людмила Юрьевна! ★'; remove or replace them"]
 
 
 def test_the_crib_of_a_writers_own_text_and_an_about_that_ends_a_sentence(tmp_path: Path) -> None:

@@ -134,13 +134,7 @@ def address_problems(dataset: Dataset, options: AddressOptions, paper: str) -> l
 
 
 def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
-    for text in texts:
-        missing = fonts.missing_glyphs(text)
-        if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            raise PostcardsError(f"the card for '{prisoner.id}' has characters the font cannot "
-                                 f"draw: {shown} in '{text}'", where=prisoner.where,
-                                 field=prisoner.field, hint="remove or replace them")
+    fonts.require_glyphs(texts, f"the card for '{prisoner.id}'", where=prisoner.where, field=prisoner.field)
 
 
 def planned_cards(plan: Plan, options: CardOptions, library: Library) -> Iterator[PlannedCard]:

@@ -199,8 +199,5 @@ def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) 
 
 def _check_glyphs(entries: Sequence[CribEntry], ids: Sequence[str]) -> None:
     for item, person in zip(entries, ids, strict=True):
-        for text in (item.heading, *item.about, *item.english):
-            missing = fonts.missing_glyphs(text)
-            if missing:
-                raise PostcardsError(f"the crib for '{person}' has characters the font cannot draw: "
-                                     f"{', '.join(missing)} in '{text}'", hint="remove or replace them")
+        fonts.require_glyphs((item.heading, *item.about, item.card_label, *item.card_text, *item.english),
+                             f"the crib for '{person}'")

@@ -3,12 +3,15 @@ with ReportLab for embedding and subsetting, and the checks and measures that us
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import fontpkg_pt_sans
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from postcards.shared.errors import PostcardsError, SourceLocation
 
 REGULAR = "PTSans"
 _FILE = "files/PT_Sans-Web-Regular.ttf"
@@ -42,6 +45,19 @@ def missing_glyphs(text: str) -> tuple[str, ...]:
     lines repeat from card to card)."""
     have = _codepoints()
     return tuple(dict.fromkeys(c for c in text if ord(c) not in have and c not in "\n\t"))
+
+
+def require_glyphs(texts: Iterable[str], what: str, hint: str = "remove or replace them",
+                   where: SourceLocation | None = None, field: str | None = None) -> None:
+    """Raises, before anything is drawn, when a text has characters the font cannot draw:
+    "`what` has characters the font cannot draw: '★' (U+2605) in '...'", for the first
+    such text (the code point tells apart what the eye cannot, such as a zero-width space)."""
+    for text in texts:
+        missing = missing_glyphs(text)
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            raise PostcardsError(f"{what} has characters the font cannot draw: {shown} in '{text}'",
+                                 where=where, field=field, hint=hint)
 
 
 @lru_cache(maxsize=131072)

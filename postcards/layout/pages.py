@@ -13,7 +13,6 @@ from postcards.layout.fonts import width_per_point
 from postcards.layout.sheet import Paper
 from postcards.layout.text import TextLine, TextPage, TextRule
 from postcards.layout.units import mm, pt
-from postcards.shared.errors import PostcardsError
 from postcards.text.outline import Para, ParaKind
 
 PAGE_MARGIN_MM = 12.0
@@ -51,6 +50,8 @@ def flow(paras: Sequence[Para], paper: Paper) -> list[TextPage]:
     width = paper.page_width_mm - 2 * margin
     top = paper.page_height_mm - margin
     font = fonts.regular()
+    fonts.require_glyphs((para.text for para in paras), "a summary or cover sheet",
+                         hint="`postcards check` names the record; remove or replace them there")
     pages: list[TextPage] = []
     lines: list[TextLine] = []
     rules: list[TextRule] = []
@@ -58,7 +59,6 @@ def flow(paras: Sequence[Para], paper: Paper) -> list[TextPage]:
     for para in paras:
         style = _STYLES[para.kind]
         size = SMALL_BODY_PT if small and style.size_pt == BODY_PT else style.size_pt
-        _check_glyphs(para.text)
         pitch = mm(size * LEADING)
         if y < top:
             y -= style.space_before * pitch
@@ -91,11 +91,3 @@ def _wrap(text: str, width_pt: float, size_pt: float) -> tuple[str, ...]:
             word = word[cut:]
         words.append(word)
     return wrap(" ".join(words), width_pt, size_pt) or ("",)
-
-
-def _check_glyphs(text: str) -> None:
-    missing = fonts.missing_glyphs(text)
-    if missing:
-        raise PostcardsError(f"a summary or cover sheet has characters the font cannot draw: "
-                             f"{', '.join(missing)} in '{text}'",
-                             hint="`postcards check` names the record; remove or replace them there")
