@@ -15,10 +15,10 @@ from importlib import resources
 import yaml
 
 from postcards.layout import fonts
-from postcards.layout.fit import LEADING, sizes, wrap
+from postcards.layout.fit import sizes
+from postcards.layout.flow import Flow
 from postcards.layout.sheet import Paper
-from postcards.layout.text import TextLine, TextPage, TextRule
-from postcards.layout.units import mm, pt
+from postcards.layout.text import TextPage
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Prisoner, Sentence
 from postcards.text.messages import Message, name_forms
@@ -128,70 +128,25 @@ def crib_page(cards: Sequence[tuple[Prisoner, Message]], paper: Paper, blank: bo
     return layout_page(entries, paper, [p.id for p, _ in cards])
 
 
-class _Layout:
-    """Lines placed top-down at one size; `fits` turns False when the page runs out."""
-
-    def __init__(self, paper: Paper, size: float) -> None:
-        margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
-        self.left = margin
-        self.width = paper.page_width_mm - 2 * margin
-        self.bottom = margin
-        self.size = size
-        self.top = paper.page_height_mm - margin  # where the next line's ascenders may reach
-        self.lowest = self.top  # the lowest descender placed so far
-        self.lines: list[TextLine] = []
-        self.rules: list[TextRule] = []
-        self.fits = True
-
-    def paragraphs(self, texts: Sequence[str], x: float, width: float, top: float, size: float) -> float:
-        """Wraps and places `texts` with their first ascenders at `top`; returns the top of
-        the line after them."""
-        font = fonts.regular()
-        for text in texts:
-            wrapped = wrap(text, pt(width), size)
-            if wrapped is None:
-                self.fits = False
-                return top
-            for line in wrapped:
-                baseline = top - mm(font.ascent * size)
-                self.lines.append(TextLine(x, baseline, size, line))
-                self.lowest = min(self.lowest, baseline - mm(font.descent * size))
-                top -= mm(size * LEADING)
-        return top
-
-    def block(self, texts: Sequence[str], size: float | None = None) -> None:
-        self.top = self.paragraphs(texts, self.left, self.width, self.top, size or self.size)
-
-    def columns(self, left: Sequence[str], right: Sequence[str]) -> None:
-        width = (self.width - COLUMN_GAP_MM) / 2
-        end_left = self.paragraphs(left, self.left, width, self.top, self.size)
-        end_right = self.paragraphs(right, self.left + width + COLUMN_GAP_MM, width, self.top, self.size)
-        self.top = min(end_left, end_right)
-
-    def rule(self) -> None:
-        """A thin rule across the page, then a little space."""
-        gap = mm(self.size * LEADING * ENTRY_GAP)
-        self.rules.append(TextRule(self.left, self.left + self.width, self.top - gap / 2))
-        self.top -= gap
-
-    def done(self) -> bool:
-        return self.fits and self.lowest >= self.bottom
-
-
 def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) -> TextPage:
     """The entries at the largest size from 9 pt down to 5.5 pt that fits the page."""
     _check_glyphs(entries, ids)
+    margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
     for size in CRIB_SIZES_PT:
-        page = _Layout(paper, size)
-        page.block([TITLE], size + 1)
-        page.block(RULES)
+        page = Flow(margin, paper.page_width_mm - 2 * margin, paper.page_height_mm - margin, margin,
+                    paged=False, break_words=False)
+        page.paragraph(TITLE, size + 1)
+        for rule in RULES:
+            page.paragraph(rule, size)
         for item in entries:
-            page.rule()
-            page.block([item.heading], size + 1)
-            page.block(item.about)
-            page.columns((item.card_label, *item.card_text), item.english)
-        if page.done():
-            return TextPage(tuple(page.lines), tuple(page.rules))
+            page.rule(ENTRY_GAP / 2, size)
+            page.space(ENTRY_GAP, size)
+            page.paragraph(item.heading, size + 1)
+            for line in item.about:
+                page.paragraph(line, size)
+            page.columns(((item.card_label, *item.card_text), item.english), size, COLUMN_GAP_MM)
+        if not page.overfull:
+            return page.page()
     raise PostcardsError(f"the crib for {', '.join(repr(i) for i in ids)} does not fit a "
                          f"{paper.name} page even at {CRIB_SIZES_PT[-1]} pt",
                          hint="shorten their `about` text, or make the crib on a larger --paper")
