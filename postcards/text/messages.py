@@ -26,7 +26,7 @@ from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.model import LANGUAGES, Language, Prisoner
 from postcards.shared.names import Gender, NameParts
 from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, Register
-from postcards.shared.script import foreign_letters
+from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
 from postcards.source.resources import template_file
 from postcards.source.yamlsource import Reader, compose, did_you_mean, join, read_text
 from postcards.text.censor import lint
@@ -44,7 +44,6 @@ _TEXT_LANGUAGES = (*LANGUAGES, "en")
 _LONG_NAME = "Александра Константиновна"
 _LONG_GIVEN = "Александра"
 _MMDD = re.compile(r"^(\d{2})-(\d{2})$")
-_BELARUSIAN_ONLY = frozenset("іўІЎ")
 
 
 @dataclass(frozen=True)
@@ -276,7 +275,7 @@ def read_own_message(path: Path, lang: Language | None) -> Template:
     if problems:
         raise PostcardsError.of([Problem(p, where, "--message-file") for p in problems])
     if lang is None:
-        lang = "be" if _BELARUSIAN_ONLY & set(text) else "ru"
+        lang = "be" if BELARUSIAN_ONLY & set(text) else "ru"
     return Template("own", lang, "own", text, None, where, greeted=False)
 
 
