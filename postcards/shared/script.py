@@ -42,11 +42,13 @@ def foreign_letter_problem(text: str) -> str | None:
 
 
 def foreign_letters(text: str) -> list[ForeignLetter]:
-    """Letters in `text` that are not Cyrillic (digits and punctuation are fine)."""
+    """Letters in `text` that are not Cyrillic (digits and punctuation are fine, and so is
+    the Belarusian apostrophe ʼ, which Unicode counts as a letter)."""
     if _CYRILLIC_ONLY.fullmatch(text):  # the usual case, without a look at each character
         return []
     return [
-        ForeignLetter(i, ch) for i, ch in enumerate(text) if ch.isalpha() and not is_cyrillic(ch)
+        ForeignLetter(i, ch) for i, ch in enumerate(text)
+        if ch.isalpha() and not is_cyrillic(ch) and ch not in BELARUSIAN_APOSTROPHES
     ]
 
 
