@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader
 
+from postcards.api import jobs
 from postcards.api.jobs import make_postcards, prepare
 from postcards.layout import fonts
 from postcards.layout.cards import planned_cards
@@ -16,7 +17,7 @@ from postcards.layout.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, b
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Sentence
-from postcards.shared.options import CardOptions
+from postcards.shared.options import CardOptions, EventOptions
 from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
 
@@ -129,3 +130,16 @@ def test_the_crib_of_a_writers_own_text_and_an_about_that_ends_a_sentence(tmp_pa
     crib = page_text(make(tmp_path, data, message_file=own), 1)
     assert "What it says: (your own text)" in crib
     assert "Who: Editor, writer, etc. " in crib and "etc.." not in crib
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_a_cover_and_a_crib_spell_a_name_the_same_way(tmp_path: Path, lang: str) -> None:
+    name = ("{ru: {surname: Чекина, given: Людмила, patronymic: Юрьевна}, "
+            "be: {surname: Чэкіна, given: Людміла, patronymic: Юр'еўна}}")  # no latin: transliterated
+    data = data_file(tmp_path, prisoner_yaml(name=name))
+    output = tmp_path / "event.pdf"
+    options = CardOptions(today=SUMMER, crib=True, lang=lang)
+    jobs.run(prepare(load_dataset(data), options, event=EventOptions(writers=1)), output)
+    cover, crib = page_text(output, 1), page_text(output, 3)
+    assert "1. Lyudmila Chekina (Чекина Людмила Юрьевна), IK-4" in cover
+    assert "Top left: Lyudmila Chekina Say:" in crib  # the heading; the card's own forms follow

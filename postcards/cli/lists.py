@@ -23,7 +23,6 @@ from postcards.cli.options import (
     when_options,
 )
 from postcards.cli.options import today as when
-from postcards.evening.event import known_as
 from postcards.evening.freshness import stale_addresses
 from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
 from postcards.evening.selection import matching, select
@@ -34,6 +33,7 @@ from postcards.shared.options import DEFAULT_STALE_DAYS, AddressOptions, Filters
 from postcards.shared.words import people, plural
 from postcards.text.address import address_lines
 from postcards.text.occasions import arrival, upcoming_birthdays
+from postcards.text.translit import known_as
 
 
 @click.command()
@@ -127,7 +127,7 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
     day = when(today)
     people = select(dataset, filters(**chosen), arrival(day, transit_days)).prisoners
     found = upcoming_birthdays(people, day, transit_days, within)
-    rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner),
+    rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner.name),
              "birthday": u.day.isoformat(), "post_by": u.post_by.isoformat(), "turns": u.turns,
              "institution": u.prisoner.institution.code or u.prisoner.institution.name} for u in found]
     if as_json:
@@ -135,7 +135,7 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
     elif rows:
         _table([("BIRTHDAY", "POST BY", "TURNS", "ID", "NAME", "INSTITUTION"),
                 *((u.day.isoformat(), u.post_by.isoformat(), str(u.turns or ""), u.prisoner.id,
-                   f"{known_as(u.prisoner)} ({u.prisoner.name.ru.full()})",
+                   f"{known_as(u.prisoner.name)} ({u.prisoner.name.ru.full()})",
                    u.prisoner.institution.code or u.prisoner.institution.name) for u in found)])
     arrives = arrival(day, transit_days)
     report.say(f"{plural(len(rows), 'birthday')} from {arrives.isoformat()} (a card posted "
@@ -169,7 +169,7 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
     order = [p.id for p in dataset.prisoners if p.status == "imprisoned"]
     rows = totals(entries, order)
     if directory is not None:
-        names = {p.id: f"{known_as(p)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
+        names = {p.id: f"{known_as(p.name)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
         written = export(entries, directory, names)
         report.say(f"Wrote {plural(len(written), 'file')} to {directory}.")
     if as_json:

@@ -23,7 +23,7 @@ from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Prisoner, Sentence
 from postcards.text.messages import Message, name_forms
 from postcards.text.occasions import next_birthday
-from postcards.text.translit import said
+from postcards.text.translit import known_as, said
 
 PAGE_MARGIN_MM = 10.0
 SMALL_PAGE_MARGIN_MM = 6.0  # one card a page: the page is a card
@@ -91,7 +91,7 @@ def entry(prisoner: Prisoner, message: Message, position: str, blank: bool, toda
     """The crib's text for one card."""
     parts = name_forms(prisoner, message.lang)
     full = " ".join(p for p in (parts.given, parts.patronymic, parts.surname) if p)
-    known_as = prisoner.name.latin or said(full, message.lang)
+    name = known_as(prisoner.name)
     pronoun = "her" if prisoner.gender == "female" else "him"
     about = [f"Say: \"{said(full, message.lang)}\" ({full}). The card calls {pronoun} "
              f"\"{message.name_said}\"."]
@@ -104,7 +104,7 @@ def entry(prisoner: Prisoner, message: Message, position: str, blank: bool, toda
     label = "Copy this onto the card by hand:" if blank else "On the card:"
     english = message.english if message.english is not None else ("(your own text)",)
     return CribEntry(
-        heading=f"{position}{known_as}" if position else known_as,
+        heading=f"{position}{name}",
         about=tuple(about),
         card_label=label,
         card_text=(*message.paragraphs, message.closing),

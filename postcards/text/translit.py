@@ -10,6 +10,7 @@ import yaml
 from iuliia.schema import TranslitSchema
 
 from postcards.shared.model import Language
+from postcards.shared.names import Name
 
 
 @lru_cache(maxsize=1)
@@ -24,3 +25,10 @@ def said(text: str, lang: Language) -> str:
     """"Людмила Юрьевна" -> "Lyudmila Yuryevna"; Belarusian "Юр'еўна" -> "Yuryewna"."""
     schema = _belarusian() if lang == "be" else iuliia.WIKIPEDIA
     return str(schema.translate(text))
+
+
+def known_as(name: Name) -> str:
+    """The name a writer who reads no Cyrillic knows the person by, the same on every page
+    (cover, crib, summary, tables): the data's Latin form, else the Russian given name and
+    surname in Latin letters."""
+    return name.latin or said(name.ru.given_first(), "ru")
