@@ -13,13 +13,15 @@ from postcards.api import jobs
 from postcards.api.jobs import make_postcards, prepare
 from postcards.layout import fonts
 from postcards.layout.cards import planned_cards
-from postcards.layout.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, birthday_words, sentence_words
+from postcards.layout.crib import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Sentence
 from postcards.shared.options import CardOptions, EventOptions
 from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
+from postcards.text.crib import RULES, birthday_words, crib_entry, sentence_words
+from postcards.text.messages import bundled_library, render
 
 SUMMER = date(2026, 6, 1)
 
@@ -143,3 +145,18 @@ def test_a_cover_and_a_crib_spell_a_name_the_same_way(tmp_path: Path, lang: str)
     cover, crib = page_text(output, 1), page_text(output, 3)
     assert "1. Lyudmila Chekina (Чекина Людмила Юрьевна), IK-4" in cover
     assert "Top left: Lyudmila Chekina Say:" in crib  # the heading; the card's own forms follow
+
+
+def test_a_crib_entry_is_plain_text_made_from_the_record_and_its_message() -> None:
+    person = load_dataset(bundled_data()).prisoners[2]
+    library = bundled_library()
+    message = render(library.by_id("ru-walk"), person, library)
+    entry = crib_entry(person, message, blank=False, today=SUMMER)
+    assert (entry.person, entry.heading, entry.card_label) == ("loika", "Anastasiya Loika", "On the card:")
+    assert entry.about == (
+        'Say: "Anastasiya Yuryevna Loyko" (Анастасия Юрьевна Лойко). The card calls her "Anastasiya Yuryevna".',
+        "Who: Co-founder of Human Constanta, co-organiser of IGF.BY since 2017.",
+        "Sentence (never mention it on the card): 7 years, general regime; Criminal Code arts. 342 (organising "
+        "or actively taking part in actions that grossly violate public order), 130 (inciting hatred or discord).")
+    assert entry.card_text == (*message.paragraphs, message.closing)
+    assert message.english is not None and entry.english == ("What it says:", *message.english)

@@ -24,6 +24,7 @@ from postcards.shared.errors import Problem
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import CardOptions, EventOptions
 from postcards.source.yamlsource import paused_gc
+from postcards.text.crib import crib_entry
 from postcards.text.messages import Library, bundled_library
 from postcards.text.occasions import arrival
 
@@ -146,8 +147,8 @@ def _sheets(job: Job, cards: Iterable[PlannedCard], paper: Paper) -> Iterator[Pa
     for sheet in batched(cards, paper.per_sheet):
         yield CardSheet(tuple((card.spec, origin) for card, origin in zip(sheet, origins, strict=False)))
         if job.options.crib:
-            yield crib_page([(c.prisoner, c.message) for c in sheet], paper, job.options.blank,
-                            job.options.today)
+            yield crib_page([crib_entry(c.prisoner, c.message, job.options.blank, job.options.today)
+                             for c in sheet], paper)
 
 
 def _event_pages(job: Job, cards: Iterator[PlannedCard], paper: Paper) -> Iterator[Page]:
