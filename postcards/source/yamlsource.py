@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -28,6 +28,7 @@ try:
 except ImportError:  # libyaml missing: the pure-Python parser is about 4x slower
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+T = TypeVar("T")
 _RESOLVED_LIMIT = 50_000
 
 
@@ -185,6 +186,29 @@ class Reader:
                 self.error(node, join(path, key), "missing", f"add '{key}:'")
         return fields
 
+    def table(self, node: Node, path: str, what: str, read: Callable[[str, Node, Node, str], T | None]
+              ) -> dict[str, T]:
+        """A mapping whose keys are the data's own (codes, names, letters), each entry read by
+        `read(key, key node, value node, path)`; a key that is not a plain value or is given
+        twice is reported, and it and entries read as None are left out."""
+        if not isinstance(node, MappingNode):
+            self.error(node, path, f"expected {what}, found {describe(node)}")
+            return {}
+        found: dict[str, T] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, ScalarNode) else None
+            if key is None:
+                self.error(key_node, path, f"a key must be a plain value, found {describe(key_node)}")
+            elif key in seen:
+                self.error(key_node, join(path, key), "given twice", "keep one of the two")
+            else:
+                seen.add(key)
+                value = read(key, key_node, value_node, join(path, key))
+                if value is not None:
+                    found[key] = value
+        return found
+
     def sequence(self, node: Node, path: str) -> list[Node] | None:
         if not isinstance(node, SequenceNode):
             self.error(node, path, f"expected a list, found {describe(node)}")
@@ -200,8 +224,9 @@ class Reader:
             return None
         return _CONSTRUCT.yaml_constructors[node.tag](_CONSTRUCT, node)
 
-    def text(self, node: Node, path: str, numbers_too: bool = False) -> str | None:
-        """A non-empty string (a bare number too when `numbers_too`), stripped."""
+    def text(self, node: Node, path: str, numbers_too: bool = False, empty_too: bool = False) -> str | None:
+        """A non-empty string (a bare number too when `numbers_too`, an empty one when
+        `empty_too`), stripped."""
         ok_tags = {"tag:yaml.org,2002:str"}
         if numbers_too:
             ok_tags |= {"tag:yaml.org,2002:int"}
@@ -210,7 +235,7 @@ class Reader:
             return None
         # NFC: text pasted from some sources spells "й" as "и" plus a combining breve.
         value = unicodedata.normalize("NFC", str(node.value)).strip()
-        if not value:
+        if not value and not empty_too:
             self.error(node, path, "is empty", "fill it in or remove the key")
             return None
         return value
@@ -232,9 +257,15 @@ class Reader:
         return self.text(node, path)
 
     def integer(self, node: Node, path: str, low: int, high: int) -> int | None:
+        value = self.number(node, path, low, high, whole=True)
+        return None if value is None else int(value)
+
+    def number(self, node: Node, path: str, low: float, high: float, whole: bool = False) -> float | None:
+        """A number from `low` to `high` (a whole one when `whole`)."""
         value = self.scalar(node) if isinstance(node, ScalarNode) else None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(node, path, f"expected a whole number, found {describe(node)}")
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            kind = "a whole number" if whole else "a number"
+            self.error(node, path, f"expected {kind}, found {describe(node)}")
             return None
         if not low <= value <= high:
             self.error(node, path, f"{value} is out of range", f"use {low} to {high}")

@@ -4,14 +4,18 @@ out on a page by layout/crib.py. The crib never goes into the envelope."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from yaml.nodes import Node
 
 from postcards.shared.model import Birthday, Prisoner, Sentence
+from postcards.source.resources import data_file, read_table
+from postcards.source.yamlsource import Reader
 from postcards.text.messages import Message, name_forms
 from postcards.text.occasions import next_birthday
 from postcards.text.translit import known_as, said
@@ -26,6 +30,8 @@ RULES = (
     "4. Sign with your first name in Cyrillic; a return address is optional; drawings are welcome.",
     "5. Check the address at prisoners.spring96.org before posting; mail takes about three weeks.",
 )
+ARTICLES_FILE = "articles.yaml"
+_ARTICLE = re.compile(r"^\d+(?:[.-]\d+)*$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
@@ -42,10 +48,25 @@ class CribEntry:
     english: tuple[str, ...]
 
 
+def load_articles(path: Path) -> Mapping[str, str]:
+    """Articles of the Criminal Code in plain words, by number; every problem is raised,
+    located in the file."""
+    return read_table(path, "articles", "article numbers to their meaning", _read_article,
+                      "articles in plain words, like the package's data/articles.yaml")
+
+
 @lru_cache(maxsize=1)
-def _articles() -> dict[str, str]:
-    text = (resources.files("postcards") / "data" / "articles.yaml").read_text(encoding="utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(text)["articles"].items()}
+def article_meanings() -> Mapping[str, str]:
+    """The package's articles.yaml (read-only)."""
+    return load_articles(data_file(ARTICLES_FILE))
+
+
+def _read_article(reader: Reader, number: str, key: Node, node: Node, path: str) -> str | None:
+    if not _ARTICLE.match(number):
+        reader.error(key, path, f"'{number}' is not an article number",
+                     'write it as the code does, e.g. "361" or "361-1"')
+        return None
+    return reader.text(node, path)
 
 
 def sentence_words(sentence: Sentence) -> str:
@@ -57,7 +78,7 @@ def sentence_words(sentence: Sentence) -> str:
         parts.append(f"{sentence.regime} regime")
     composed = ", ".join(parts)
     if sentence.articles:
-        meanings = _articles()
+        meanings = article_meanings()
         articles = ", ".join(f"{a} ({meanings[a]})" if a in meanings else a for a in sentence.articles)
         label = "art." if len(sentence.articles) == 1 else "arts."
         code = f"Criminal Code {label} {articles}"
