@@ -11,12 +11,20 @@ import pytest
 
 from postcards.layout.sheet import load_papers, papers
 from postcards.shared.errors import PostcardsError
-from postcards.source.resources import data_file
+from postcards.source.institutions import builtin_registry, load_registry
+from postcards.source.resources import data_file, template_file
+from postcards.text.censor import bundled_rules, load_rules
 from postcards.text.crib import article_meanings, load_articles
+from postcards.text.messages import bundled_library, load_library
 from postcards.text.translit import load_transliteration
 
 # (loader, the package file, a line of it, that line broken, what is then wrong at its start)
 BROKEN: list[tuple[Callable[[Path], object], Path, str, str, str]] = [
+    (load_rules, data_file("censor.yaml"), "  - id: freedom", "  - idd: freedom",
+     "rules[1].idd: unknown key 'idd'; did you mean 'id'?"),
+    (load_registry, data_file("institutions.yaml"), '    postcode: "220030"', '    postcode: "22003O"',
+     "institutions.SIZO-1.postcode: postcode '22003O' is not six digits; a Belarusian postcode is six "
+     "digits, no letters or spaces, e.g. 246035"),
     (load_papers, data_file("papers.yaml"), "    grid: [1, 1]", "    grid: [1, one]",
      "papers.a6.grid[1]: expected a whole number, found text 'one'"),
     (load_papers, data_file("papers.yaml"), "    card: [148, 105]", "    card: [148, 150]",
@@ -29,6 +37,8 @@ BROKEN: list[tuple[Callable[[Path], object], Path, str, str, str]] = [
      "articles.art 130: 'art 130' is not an article number; write it as the code does, e.g. \"361\" or \"361-1\""),
     (load_transliteration, data_file("translit-be.yaml"), "mapping: {а: a,", "mapping: {а: а,",
      "mapping.а: 'а' is not lower-case Latin letters"),
+    (load_library, template_file("messages.yaml"), "closings:", "closing:",
+     "closing: unknown key 'closing'; did you mean 'closings'?"),
 ]
 
 
@@ -49,7 +59,8 @@ def test_a_broken_copy_of_a_package_file_gives_a_located_error(
     assert first.startswith(f"{copy}:{number}:") and first.endswith(problem), first
 
 
-@pytest.mark.parametrize("load", [load_papers, load_articles, load_transliteration])
+@pytest.mark.parametrize("load", [load_rules, load_registry, load_papers, load_articles,
+                                  load_transliteration, load_library])
 def test_an_empty_or_missing_file_is_named(tmp_path: Path, load: Callable[[Path], object]) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("# nothing\n", encoding="utf-8")
@@ -62,9 +73,12 @@ def test_an_empty_or_missing_file_is_named(tmp_path: Path, load: Callable[[Path]
 
 
 def test_what_is_cached_from_package_files_cannot_be_changed() -> None:
-    for mapping in (papers(), article_meanings()):
+    library = bundled_library()
+    for mapping in (papers(), builtin_registry(), article_meanings(), bundled_rules().index,
+                    library.greetings, library.greetings["formal"], library.closings, library.seasons):
         key = next(iter(mapping))
         with pytest.raises(TypeError):
             mapping[key] = mapping[key]  # type: ignore[index]
     with pytest.raises(dataclasses.FrozenInstanceError):
         papers()["a4"].columns = 3  # type: ignore[misc]
+    assert isinstance(library.templates, tuple) and isinstance(bundled_rules().rules, tuple)

@@ -6,7 +6,7 @@ A card posted today arrives after the transit time; what it says should suit tha
 from __future__ import annotations
 
 from calendar import isleap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -51,7 +51,7 @@ def birthday_soon(born: Birthday | None, arrives: date, window_days: int = BIRTH
     return (next_birthday(born, arrives) - arrives).days <= window_days
 
 
-def occasion_for(born: Birthday | None, arrives: date, seasons: dict[Occasion, Season],
+def occasion_for(born: Birthday | None, arrives: date, seasons: Mapping[Occasion, Season],
                  birthday_window: int = BIRTHDAY_WINDOW_DAYS) -> Occasion:
     """A birthday first (within `birthday_window` days after arrival), then a season the
     arrival day falls in, else general."""
