@@ -53,8 +53,8 @@ def read_prisoner(
         extra["sentence"] = _read_sentence(reader, given["sentence"], join(path, "sentence"))
     if "about" in given:
         extra["about"] = reader.text(given["about"], join(path, "about"))
-    if "status" in given:
-        extra["status"] = reader.choice(given["status"], join(path, "status"), STATUSES, "status")
+    if "status" in fields:  # an emptied status is a mistake, not "imprisoned"
+        extra["status"] = reader.choice(fields["status"], join(path, "status"), STATUSES, "status")
     if "verified" in given:
         extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
     if "sources" in given:

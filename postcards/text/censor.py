@@ -10,6 +10,7 @@ abbreviations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,9 +135,10 @@ def lint(text: str, rules: Rules | None = None, template: bool = False) -> list[
     """Every finding in `text`, in reading order. With `template`, placeholders such as
     {name} are skipped and both forms of {одна|один} are checked where they stand."""
     rules = rules or bundled_rules()
+    lines = _LineStarts(text)
     findings: list[Finding] = []
     for offset, segment in _segments(text, template):
-        findings.extend(_lint_segment(segment, offset, text, rules))
+        findings.extend(_lint_segment(segment, offset, lines, rules))
     findings.sort(key=lambda f: f.offset)
     return findings
 
@@ -179,7 +181,7 @@ def _tokens(segment: str) -> list[_Token]:
     ]
 
 
-def _lint_segment(segment: str, offset: int, text: str, rules: Rules) -> list[Finding]:
+def _lint_segment(segment: str, offset: int, lines: _LineStarts, rules: Rules) -> list[Finding]:
     tokens = _tokens(segment)
     found: list[tuple[int, int, Rule, str | None]] = []  # (first token, count, rule, reason)
     for i, token in enumerate(tokens):
@@ -202,7 +204,7 @@ def _lint_segment(segment: str, offset: int, text: str, rules: Rules) -> list[Fi
             continue
         covered = first + count - 1
         start, end = tokens[first].start, tokens[covered].end
-        findings.append(_finding(text, offset + start, segment[start:end], rule, reason))
+        findings.append(_finding(lines, offset + start, segment[start:end], rule, reason))
     return findings
 
 
@@ -249,9 +251,21 @@ def _looks_like_code(raw: str) -> bool:
     return not (_TIME.fullmatch(raw) or _DECIMAL.fullmatch(raw))
 
 
-def _finding(text: str, offset: int, word: str, rule: Rule, reason: str | None) -> Finding:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _LineStarts:
+    """Where each line of a text starts, found once, so that placing a finding costs a
+    binary search, not a count from the start of a long text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1."""
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def _finding(lines: _LineStarts, offset: int, word: str, rule: Rule, reason: str | None) -> Finding:
+    line, column = lines.place(offset)
     return Finding(word, offset, line, column, rule.id, reason or rule.reason, rule.instead)
 
 

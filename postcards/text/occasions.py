@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Prisoner
 from postcards.shared.options import SEASONAL, Occasion
 
@@ -31,7 +32,16 @@ class Season:
 
 
 def arrival(today: date, transit_days: int) -> date:
-    return today + timedelta(days=transit_days)
+    """The day a card posted `today` arrives. Refused past year 9998: the next birthdays are
+    looked for up to a year after arrival, and the calendar ends with 9999."""
+    try:
+        day = today + timedelta(days=transit_days)
+    except OverflowError:
+        day = date.max
+    if day.year >= date.max.year:
+        raise PostcardsError(f"a card posted on {today.isoformat()} would arrive past the end of the "
+                             "calendar", field="--today", hint="give a date before the year 9999")
+    return day
 
 
 def next_birthday(born: Birthday, after: date) -> date:
