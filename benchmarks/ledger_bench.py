@@ -7,6 +7,10 @@ It writes ROWS ledger rows (real message ids, texts as long as real cards: about
   ledger     `postcards ledger DATA --ledger FILE` (the table to /dev/null)
   make 3     `postcards make DATA --only 3 ids --ledger FILE -o OUT` (adds 3 rows to FILE)
 and prints each one's wall time and peak resident memory. Nothing here is a pass/fail test.
+
+At 1,000,000 rows (468 MB, 2 cores): reading the whole file into rows took `ledger` 22.8 s and
+3,126 MB, `make 3` 16.5 s and 3,126 MB; streamed into per-person counts, 4.2 s and 45 MB, and
+5.2 s and 45 MB.
 """
 
 from __future__ import annotations
