@@ -122,7 +122,7 @@ def run(job: Job, output: Path, progress: Callable[[int], None] | None = None) -
         rendered = render_document(pages, paper, title, handle, job.plan.templates[0].lang, progress)
     recorded = None
     if job.ledger is not None and entries is not None:
-        append(job.ledger.path, entries)
+        append(job.ledger, entries)
         recorded = job.ledger.path
     return JobResult(output, tuple(records), rendered.sheets, rendered.pages, rendered.bytes, recorded)
 
@@ -170,7 +170,7 @@ def evening_facts(job: Job) -> EveningFacts:
                         stale_after=job.event.stale_after,
                         ledger=None if book is None else str(book.path),
                         ledger_usable=book is not None and book.appendable,
-                        ledger_cards=len(book.entries) if book is not None else 0)
+                        ledger_cards=book.cards if book is not None else 0)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[Sequence[T]]:

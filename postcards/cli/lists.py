@@ -162,15 +162,14 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
         raise PostcardsError(f"no ledger {'at ' + str(found) if found else 'beside ' + dataset.file}",
                              hint="give its path with --ledger FILE; `make` and `event` start one "
                                   "when you give them --ledger FILE")
-    book = read_ledger(found)
-    report.warn((*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))))
     start = when(since, "--since") if since else None
-    entries = [e for e in book.entries if start is None or e.day >= start]
+    book = read_ledger(found, since=start)
+    report.warn((*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))))
     order = [p.id for p in dataset.prisoners if p.status == "imprisoned"]
-    rows = totals(entries, order)
+    rows = totals(book, order)
     if directory is not None:
         names = {p.id: f"{known_as(p.name)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
-        written = export(entries, directory, names)
+        written = export(book.entries, directory, names)
         report.say(f"Wrote {plural(len(written), 'file')} to {directory}.")
     if as_json:
         click.echo(json.dumps([{"id": t.prisoner, "cards": t.cards,
@@ -182,6 +181,6 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
                   for t in rows)])
     none = sum(1 for t in rows if t.cards == 0)
     period = f" since {start.isoformat()}" if start else ""
-    report.say(f"{found}: {plural(len(entries), 'card')} to "
+    report.say(f"{found}: {plural(book.cards, 'card')} to "
                f"{people(sum(1 for t in rows if t.cards))}{period}; "
                f"{none:,} imprisoned in {dataset.file} had none.")
