@@ -5,23 +5,20 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from postcards.layout import fonts
 from postcards.layout.card import CardSpec, card_geometry
 from postcards.layout.sheet import Paper, Segment, cut_marks
 from postcards.layout.text import TextPage
+from postcards.pdf import reportlab_internals
 from postcards.pdf.painters import CardPainter, draw_text_page
 from postcards.shared.errors import PostcardsError
 
@@ -72,10 +69,9 @@ def render_document(
     covers, the organiser's summary). Pages are drawn as they come and each is compressed
     once drawn, so a long run holds a sheet's cards and the compressed pages, not every card.
     Same pages, same bytes (no dates, ids, paths or user names in it); the viewer is told
-    not to scale pages when printing. `progress` hears of each sheet's cards once drawn."""
-    sink = _Sink(out)
-    with _binary_streams(), _streamed_save(sink):
-        return _render(pages, paper, title, sink, lang, progress)
+    not to scale pages when printing. `progress` hears of each sheet's cards once drawn.
+    Documents may be drawn on several threads at once: nothing process-wide is changed."""
+    return _render(pages, paper, title, _Sink(out), lang, progress)
 
 
 def render_bytes(pages: Iterable[Page], paper: Paper, title: str, lang: str = "ru") -> bytes:
@@ -83,43 +79,6 @@ def render_bytes(pages: Iterable[Page], paper: Paper, title: str, lang: str = "r
     buffer = io.BytesIO()
     render_document(pages, paper, title, buffer, lang)
     return buffer.getvalue()
-
-
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Compressed streams stay binary instead of ASCII85 text (a quarter smaller and faster
-    to write); ReportLab's setting is global, so it is restored afterwards."""
-    before = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = before
-
-
-@contextmanager
-def _streamed_save(sink: _Sink) -> Iterator[None]:
-    """ReportLab formats every object of the document into a list and joins it before writing
-    a byte (twice the file in memory at the end of a long run); here each object goes to
-    the output as it is formatted. The file is the same, byte for byte."""
-    original = pdfdoc.PDFFile
-
-    class StreamedFile(original):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            for part in self.strings:  # the header
-                sink.write(part)
-            self.strings: list[bytes] = []
-            self.write = sink.write
-
-        def format(self, document: Any) -> bytes:
-            return b""
-
-    pdfdoc.PDFFile = StreamedFile
-    try:
-        yield
-    finally:
-        pdfdoc.PDFFile = original
 
 
 def _render(pages: Iterable[Page], paper: Paper, title: str, sink: _Sink, lang: str,
@@ -152,24 +111,12 @@ def _render(pages: Iterable[Page], paper: Paper, title: str, sink: _Sink, lang: 
             _draw_cut_marks(canvas, marks)
             sheets += 1
         canvas.showPage()
-        _compress_last_page(canvas)
+        reportlab_internals.finish_page(canvas, PAGE_COMPRESSION)
         count += 1
         if progress is not None and isinstance(page, CardSheet):
             progress(len(page.cards))
-    canvas.save()
+    reportlab_internals.save(canvas, sink.write)
     return Rendered(count, sheets, sink.written)
-
-
-def _compress_last_page(canvas: Canvas) -> None:
-    """The page just finished, compressed now rather than when the document is saved
-    (ReportLab keeps every page's drawing as text until then: 150 MB at 100,000 cards).
-    The same Flate stream ReportLab would write, marked as already filtered."""
-    page = canvas._doc.Pages.pages[-1]
-    stream = PDFStream(content=zlib.compress(page.stream.encode("latin-1"), PAGE_COMPRESSION))
-    stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
-    stream.__Comment__ = "page stream"
-    page.Contents = stream
-    page.stream = None
 
 
 def _draw_cut_marks(canvas: Canvas, marks: Sequence[Segment]) -> None:
