@@ -194,6 +194,21 @@ def test_a_render_that_fails_while_saving_leaves_every_global_as_it_was() -> Non
     assert process_state() == before
 
 
+@pytest.mark.parametrize("mask", [None, 0o027])
+def test_the_output_gets_the_mode_of_any_new_file(tmp_path: Path, mask: int | None) -> None:
+    """0o666 less the umask, as the system gives any new file; the umask is left alone."""
+    before = os.umask(mask) if mask is not None else None  # the test's own process switch
+    try:
+        current = umask()
+        make(tmp_path / "out.pdf")
+        assert umask() == current
+    finally:
+        if before is not None:
+            os.umask(before)
+    assert (tmp_path / "out.pdf").stat().st_mode & 0o777 == 0o666 & ~current
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
 # (d) the internals relied on are still what they were
 
 def parameters(function: Any) -> list[str]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from postcards.shared.errors import PostcardsError
 CUT_MARK_WIDTH_PT = 0.3
 PRODUCER = "postcards"
 PAGE_COMPRESSION = 3  # zlib level: a third of level 6's time for pages about 14% larger
+PART_NAME_TRIES = 100  # random names for the temporary file, as the standard library's tempfile
 
 
 @dataclass(frozen=True)
@@ -139,26 +141,36 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
                              hint="create it first or choose another output path")
     _refuse_to_replace_other_files(path)
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, after the yield
-            dir=parent, prefix=f".{path.name}.", suffix=".part", delete=False)
+        part, handle = _new_part_file(parent, path.name)
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
                              hint="choose a directory you can write to") from None
     try:
-        yield handle
-        handle.flush()
-        os.fsync(handle.fileno())
-        handle.close()
-        os.chmod(handle.name, 0o666 & ~_umask())
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         try:
-            os.replace(handle.name, path)
+            os.replace(part, path)
         except OSError as exc:
             raise PostcardsError(f"{path}: cannot write: {exc.strerror}",
                                  hint="choose a path you can write to") from None
     except BaseException:
-        handle.close()
-        os.unlink(handle.name)
+        part.unlink(missing_ok=True)
         raise
+
+
+def _new_part_file(parent: Path, name: str) -> tuple[Path, IO[bytes]]:
+    """A new file beside the output, under a name no other run picks, with the mode any new
+    file gets (0o666 less the umask, applied by the system: the umask is not read here)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(PART_NAME_TRIES):
+        part = parent / f".{name}.{secrets.token_hex(6)}.part"
+        try:
+            return part, os.fdopen(os.open(part, flags, 0o666), "wb")
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(parent))
 
 
 def _refuse_to_replace_other_files(path: Path) -> None:
@@ -173,9 +185,3 @@ def _refuse_to_replace_other_files(path: Path) -> None:
     if head != b"%PDF-":
         raise PostcardsError(f"{path}: exists and is not a PDF; not replacing it",
                              hint="choose another output path, e.g. -o postcards.pdf")
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
