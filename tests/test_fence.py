@@ -26,6 +26,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
+import postcards
 from postcards.api.jobs import make_postcards
 from postcards.layout import fonts
 from postcards.layout.card import card_geometry
@@ -192,6 +193,56 @@ def test_a_render_that_fails_while_saving_leaves_every_global_as_it_was() -> Non
     with pytest.raises(OSError, match="No space"):
         render_document(bundled_sheets(), A4, "t", FailingOutput())
     assert process_state() == before
+
+
+def test_a_job_draws_with_the_collector_on_and_the_umask_untouched(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[bool, int]] = []
+    real = document.render_document
+
+    def watched(pages: Any, *args: Any, **kwargs: Any) -> Any:
+        def watching() -> Iterator[Page]:
+            for page in pages:
+                seen.append((gc.isenabled(), umask()))
+                yield page
+        return real(watching(), *args, **kwargs)
+
+    monkeypatch.setattr("postcards.api.jobs.render_document", watched)
+    state = (gc.isenabled(), umask())
+    make(tmp_path / "out.pdf")
+    assert seen and set(seen) == {state}
+
+
+def test_the_command_pauses_the_collector_while_it_runs_and_restores_it(
+        in_tmp: Path, runner: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import run
+
+    seen: list[bool] = []
+    real = document.render_document
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("postcards.api.jobs.render_document", watched)
+    assert gc.isenabled()
+    result = run(runner, "make", "--today", TODAY.isoformat(), "--no-ledger", "-q", "-o", "out.pdf")
+    assert result.exit_code == 0, result.output
+    assert seen == [False] and gc.isenabled()
+
+
+PROCESS_SWITCHES = re.compile(r"gc\.(disable|freeze|set_threshold)\(|os\.umask\(|setswitchinterval\(|"
+                              r"rl_config\.\w+\s*=[^=]|pdfdoc\.\w+\s*=[^=]|pdfmetrics\.\w+\s*=[^=]")
+
+
+def test_library_code_has_no_process_wide_switches() -> None:
+    """Only the command line, which owns its process, may pause the garbage collector."""
+    root = Path(postcards.__file__).parent
+    found = [f"{path.relative_to(root)}:{n}: {line.strip()}"
+             for path in sorted(root.rglob("*.py")) if path.parent.name != "cli"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if PROCESS_SWITCHES.search(line)]
+    assert found == []
 
 
 @pytest.mark.parametrize("mask", [None, 0o027])

@@ -8,11 +8,9 @@ never expanded recursively: a "billion laughs" document costs no more than its t
 from __future__ import annotations
 
 import difflib
-import gc
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -81,19 +79,6 @@ def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
             hint="save it as UTF-8 (any editor can)",
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cyclic garbage collector off for a block that builds many lasting objects
-    (it would walk them all again and again: loading 100,000 people took 2.5x longer)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def compose(text: str, file: str) -> Node | None:
