@@ -302,7 +302,7 @@ def test_font_subsets_split_text_and_name_each_subset_per_document() -> None:
     canvases = [Canvas(io.BytesIO()), Canvas(io.BytesIO())]
     subsets = [reportlab_internals.FontSubsets(c, fonts.regular().name) for c in canvases]
     assert subsets[0].split("Жыве") == subsets[1].split("Жыве")
-    assert subsets[0].split("Жыве") == [(0, bytes([1, 2, 3, 4]))]
+    assert [(subset, len(codes)) for subset, codes in subsets[0].split("Жыве")] == [(0, 4)]
     names = [s.name(0) for s in subsets]  # each document numbers its own fonts
     assert names[0] == names[1] and re.fullmatch(r"/F\d+\+0", names[0])
 
