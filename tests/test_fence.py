@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import TODAY
+from helpers import TODAY, run
 from pypdf import PdfReader
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
@@ -78,6 +78,24 @@ def test_streamed_file_equals_a_plain_reportlab_save(tmp_path: Path, monkeypatch
     assert fenced == plain
 
 
+class Recording(io.BytesIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, data: Any) -> int:
+        self.sizes.append(len(data))
+        return super().write(data)
+
+
+def test_the_file_goes_out_object_by_object_not_joined_at_the_end() -> None:
+    sheets = bundled_sheets(repeat=2)
+    output = Recording()
+    render_document(sheets, A4, "t", output)
+    assert output.getvalue() == render_bytes(sheets, A4, "t")
+    assert len(output.sizes) > 2 * len(sheets) and max(output.sizes) < len(output.getvalue()) / 2
+
+
 def test_the_file_does_not_depend_on_reportlabs_ascii85_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     sheets = bundled_sheets()
     monkeypatch.setattr(rl_config, "useA85", 1)
@@ -94,14 +112,14 @@ def at_once(**jobs: Callable[[], bytes]) -> dict[str, bytes | BaseException]:
     barrier = threading.Barrier(len(jobs))
     results: dict[str, bytes | BaseException] = {}
 
-    def run(name: str, job: Callable[[], bytes]) -> None:
+    def work(name: str, job: Callable[[], bytes]) -> None:
         barrier.wait()
         try:
             results[name] = job()
         except BaseException as exc:  # the failure is the finding, reported by the comparison
             results[name] = exc
 
-    threads = [threading.Thread(target=run, args=item) for item in jobs.items()]
+    threads = [threading.Thread(target=work, args=item) for item in jobs.items()]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -109,7 +127,9 @@ def at_once(**jobs: Callable[[], bytes]) -> dict[str, bytes | BaseException]:
     return results
 
 
-def test_two_renders_on_two_threads_give_the_bytes_of_each_alone() -> None:
+def test_two_renders_on_two_threads_give_the_bytes_of_each_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long and a short document drawn side by side."""
+    before = reportlab_as_found(monkeypatch)
     a6 = papers()["a6"]
     big, small = bundled_sheets(repeat=6), bundled_sheets(a6)
     alone = {"big": render_bytes(big, A4, "big"), "small": render_bytes(small, a6, "small")}
@@ -121,6 +141,28 @@ def test_two_renders_on_two_threads_give_the_bytes_of_each_alone() -> None:
         assert reader.trailer["/Root"]["/Type"] == "/Catalog"
         assert reader.metadata is not None and reader.metadata.title == name
         assert "Чекиной Людмиле Юрьевне" in reader.pages[0].extract_text()
+    assert_as_found(before)
+
+
+def test_two_documents_saved_at_the_same_moment_give_the_bytes_of_each_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each render held at the start of ReportLab's `save()` until the other is there too,
+    so whatever the fence does just before saving is done by both before either saves."""
+    before = reportlab_as_found(monkeypatch)
+    sheets = bundled_sheets(repeat=2)
+    alone = {title: render_bytes(sheets, A4, title) for title in ("one", "two")}
+    plain = Canvas.save
+    for _ in range(ROUNDS):
+        door = threading.Barrier(2, timeout=30)
+
+        def save(canvas: Canvas, door: threading.Barrier = door) -> None:
+            door.wait()
+            plain(canvas)
+
+        monkeypatch.setattr(Canvas, "save", save)
+        assert at_once(**{t: functools.partial(render_bytes, sheets, A4, t) for t in alone}) == alone
+    monkeypatch.setattr(Canvas, "save", plain)
+    assert_as_found(before)
 
 
 def test_two_jobs_on_two_threads_write_the_files_of_each_alone(tmp_path: Path) -> None:
@@ -159,13 +201,26 @@ def umask() -> int:
     return int(found.group(1), 8)
 
 
+def reportlab_as_found(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """The process state, with ReportLab's ASCII85 setting at its default whatever an earlier
+    test left: a render that changed it would otherwise go unseen."""
+    monkeypatch.setattr(rl_config, "useA85", 1)
+    fonts.regular()  # registering the font once is the one lasting, intended change
+    return process_state()
+
+
+def assert_as_found(before: dict[str, Any]) -> None:
+    assert process_state() == before
+    assert isinstance(pdfdoc.PDFFile, type) and pdfdoc.PDFFile.__module__ == pdfdoc.__name__
+    assert pdfdoc.PDFDocument.format.__qualname__ == "PDFDocument.format"
+
+
 class Broken(Exception):
     pass
 
 
-def test_a_render_that_fails_between_pages_leaves_every_global_as_it_was() -> None:
-    fonts.regular()  # registering the font once is the one lasting, intended change
-    before = process_state()
+def test_a_render_that_fails_between_pages_leaves_every_global_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = reportlab_as_found(monkeypatch)
     during: list[dict[str, Any]] = []
 
     def pages() -> Iterator[Page]:
@@ -177,22 +232,30 @@ def test_a_render_that_fails_between_pages_leaves_every_global_as_it_was() -> No
     with pytest.raises(Broken):
         render_document(pages(), A4, "t", io.BytesIO())
     assert during == [before]  # nothing switched while drawing either
-    assert process_state() == before
+    assert_as_found(before)
 
 
 class FailingOutput(io.BytesIO):
+    """A disk that fills up while the document is being saved; notes the process state then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state_when_full: dict[str, Any] | None = None
+
     def write(self, data: Any) -> int:
         if self.tell() > 20_000:
+            self.state_when_full = process_state()
             raise OSError(28, "No space left on device")
         return super().write(data)
 
 
-def test_a_render_that_fails_while_saving_leaves_every_global_as_it_was() -> None:
-    fonts.regular()
-    before = process_state()
+def test_a_render_that_fails_while_saving_leaves_every_global_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = reportlab_as_found(monkeypatch)
+    output = FailingOutput()
     with pytest.raises(OSError, match="No space"):
-        render_document(bundled_sheets(), A4, "t", FailingOutput())
-    assert process_state() == before
+        render_document(bundled_sheets(), A4, "t", output)
+    assert output.state_when_full == before  # nothing switched while saving either
+    assert_as_found(before)
 
 
 def test_a_job_draws_with_the_collector_on_and_the_umask_untouched(tmp_path: Path,
@@ -215,8 +278,6 @@ def test_a_job_draws_with_the_collector_on_and_the_umask_untouched(tmp_path: Pat
 
 def test_the_command_pauses_the_collector_while_it_runs_and_restores_it(
         in_tmp: Path, runner: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from helpers import run
-
     seen: list[bool] = []
     real = document.render_document
 
