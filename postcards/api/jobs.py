@@ -23,7 +23,6 @@ from postcards.pdf.document import CardSheet, Page, atomic_output, render_docume
 from postcards.shared.errors import Problem
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import CardOptions, EventOptions
-from postcards.source.yamlsource import paused_gc
 from postcards.text.crib import crib_entry
 from postcards.text.messages import Library, bundled_library
 from postcards.text.occasions import arrival
@@ -118,7 +117,7 @@ def run(job: Job, output: Path, progress: Callable[[int], None] | None = None) -
     cards = _recorded(planned_cards(job.plan, job.options, job.library), job, records, entries)
     pages = _event_pages(job, cards, paper) if job.event is not None else _sheets(job, cards, paper)
     title = TITLES["event" if job.event is not None else "make"]
-    with atomic_output(output) as handle, paused_gc():  # see paused_gc: the same holds for drawing
+    with atomic_output(output) as handle:
         rendered = render_document(pages, paper, title, handle, job.plan.templates[0].lang, progress)
     recorded = None
     if job.ledger is not None and entries is not None:

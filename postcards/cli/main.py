@@ -35,6 +35,7 @@ from postcards.cli.options import (
     today,
     when_options,
 )
+from postcards.cli.process import paused_gc
 from postcards.evening.event import writers_named
 from postcards.evening.freshness import stale_addresses
 from postcards.shared.errors import PostcardsError
@@ -58,7 +59,8 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with paused_gc():
+                return super().invoke(ctx)
         except PostcardsError as err:
             report.error(err)
             ctx.exit(1)

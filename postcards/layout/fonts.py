@@ -3,6 +3,7 @@ with ReportLab for embedding and subsetting, and the checks and measures that us
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,7 @@ from postcards.shared.errors import PostcardsError, SourceLocation
 
 REGULAR = "PTSans"
 _FILE = "files/PT_Sans-Web-Regular.ttf"
+_REGISTERING = threading.Lock()  # one registration, even when two threads start drawing at once
 
 
 @dataclass(frozen=True)
@@ -27,13 +29,17 @@ class FontMetrics:
 @lru_cache(maxsize=1)
 def regular() -> FontMetrics:
     """Registers PT Sans with ReportLab (once) and returns its vertical metrics."""
-    font = TTFont(REGULAR, str(fontpkg_pt_sans.ROOT / _FILE))
-    pdfmetrics.registerFont(font)
-    return FontMetrics(REGULAR, font.face.ascent / 1000, -font.face.descent / 1000)
+    with _REGISTERING:
+        if REGULAR not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(REGULAR, str(fontpkg_pt_sans.ROOT / _FILE)))
+    ascent, descent = pdfmetrics.getAscentDescent(REGULAR)
+    return FontMetrics(REGULAR, ascent / 1000, -descent / 1000)
 
 
 @lru_cache(maxsize=1)
 def _codepoints() -> frozenset[int]:
+    """The characters the font has a glyph for: its character map, which ReportLab offers no
+    call for (the one reach outside pdf/reportlab_internals.py; tests/test_fence.py checks it)."""
     regular()
     font = pdfmetrics.getFont(REGULAR)
     return frozenset(font.face.charToGlyph)

@@ -8,13 +8,11 @@ never expanded recursively: a "billion laughs" document costs no more than its t
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -117,19 +115,6 @@ def read_bytes(path: Path, expected: str, limit: int) -> bytes:
         raise PostcardsError(f"{path}: is a directory", hint=f"give the path to {expected}") from None
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cyclic garbage collector off for a block that builds many lasting objects
-    (it would walk them all again and again: loading 100,000 people took 2.5x longer)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def compose(text: str, file: str) -> Node | None:
