@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import platformdirs
 
 from postcards import __version__
 from postcards.api.jobs import Job, JobResult, prepare, run
@@ -49,7 +48,7 @@ from postcards.shared.options import (
     EventOptions,
 )
 from postcards.shared.words import plural
-from postcards.source.config import load_config
+from postcards.source.config import default_config_path, load_config
 
 PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
 
@@ -110,7 +109,7 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="A line of your return address, in Cyrillic (repeat per line). "
                           "Default: 'sender:' in your config file; never written to the data file."),
         click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
-                     default=lambda: platformdirs.user_config_path("postcards") / "config.yaml",
+                     default=default_config_path,
                      show_default="your config directory's postcards/config.yaml",
                      help="Your settings file (sender lines, writer_gender)."),
         address_options,

@@ -3,6 +3,8 @@ writer's gender, things about the person printing, not about the prisoners."""
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,27 @@ from postcards.shared.names import GENDERS, Gender
 from postcards.source.yamlsource import Reader, compose, read_text
 
 CONFIG_KEYS = ("sender", "writer_gender")
+APP = "postcards"
+
+
+def default_config_path() -> Path:
+    r"""`postcards/config.yaml` in the user's config directory, where platformdirs' (4.6 and
+    later) `user_config_path("postcards")` puts it, without importing platformdirs on every
+    start; see https://platformdirs.readthedocs.io/en/latest/platforms.html#user-config-dir.
+    For the command line's --config default.
+      Linux, other Unix  $XDG_CONFIG_HOME/postcards, else ~/.config/postcards
+      macOS              $XDG_CONFIG_HOME/postcards, else ~/Library/Application Support/postcards
+      Windows            %LOCALAPPDATA%\postcards\postcards (local, not roaming; the publisher
+                         directory is named after the app when none is given)
+    An XDG_CONFIG_HOME that is not an absolute path is ignored, as the XDG spec says."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base, APP, APP, "config.yaml")
+    xdg = os.environ.get("XDG_CONFIG_HOME", "")
+    if xdg.startswith("/"):
+        return Path(xdg, APP, "config.yaml")
+    native = "Library/Application Support" if sys.platform == "darwin" else ".config"
+    return Path(os.path.expanduser(f"~/{native}"), APP, "config.yaml")
 
 
 @dataclass(frozen=True)
