@@ -1,9 +1,11 @@
 """Measures how long a supporter waits for a small job: start-up, imports, a few cards.
 
-Run: python benchmarks/startup.py [-n RUNS] [PYTHON]
+Run: python benchmarks/startup.py [-n RUNS] [PYTHON ...]
 
-PYTHON is the interpreter of the environment to measure (default: this one); its installed
-`postcards` script is run, in an empty directory, so `make` uses the bundled list. It prints
+Each PYTHON is the interpreter of an environment to measure (default: this one); its
+installed `postcards` script is run, in an empty directory, so `make` uses the bundled list.
+Give two (an older install and a newer) to compare them: their runs take turns, so a busy
+spell on the machine slows both alike. For each it prints
   --version     seconds of `postcards --version`, wall and CPU (user + system)
   make          seconds of `postcards make --today 2026-06-01 --no-ledger -o FILE`, wall
                 and CPU, and the SHA-256 of the PDF (the same figure before and after a change
@@ -11,11 +13,11 @@ PYTHON is the interpreter of the environment to measure (default: this one); its
   imports       from `python -X importtime` of that `make` run: the total, the time spent
                 in each top-level package (own time, summed), and the slowest imports by
                 cumulative time
-Times are the best of RUNS runs (default 20): noise only adds. On a busy machine the CPU
-time is the steadier figure. Targets (wall, 2-core development machine, otherwise idle):
---version at most 0.060 s, make at most 0.130 s. Nothing here is a pass/fail test: it
-prints figures. Measure an installed copy (`pip install .`), as a user has it: an editable
-install adds an import hook of its own.
+Times are the best of RUNS runs (default 20; noise only adds) and, for wall time, the
+median. On a busy machine the CPU time is the steadier figure. Targets (wall, on the 2-core
+development machine, otherwise idle): --version at most 0.060 s, make at most 0.130 s.
+Nothing here is a pass/fail test: it prints figures. Measure an installed copy (`pip
+install .`), as a user has it: an editable install adds an import hook of its own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 MAKE = ["make", "--today", "2026-06-01", "--no-ledger", "-q", "-o", "out.pdf"]
+COMMANDS = {"--version": ["--version"], "make": MAKE}
 TOP = 15  # slowest imports shown
 
 
@@ -51,21 +55,23 @@ def child_environment(workdir: Path) -> dict[str, str]:
     return env
 
 
-def best_times(args: list[str], workdir: Path, runs: int) -> tuple[float, float]:
-    """(wall seconds, CPU seconds: user + system) of a command, each the best of `runs`. The
-    CPU time is the steadier figure on a busy machine: waiting for a core does not count."""
-    env = child_environment(workdir)
-    wall = cpu = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(args, cwd=workdir, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = min(wall, time.perf_counter() - start)
-        cpu = min(cpu, usage.ru_utime + usage.ru_stime)
-        if status != 0:
-            raise SystemExit(f"{' '.join(args)} failed")
-    return wall, cpu
+def timed(args: list[str], workdir: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one run of a command. The CPU time is
+    the steadier figure on a busy machine: waiting for a core does not count."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=workdir, env=child_environment(workdir),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(args)} failed")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def summary(times: list[tuple[float, float]]) -> str:
+    walls = [wall for wall, _ in times]
+    return (f"{min(walls):.3f} s wall (median {statistics.median(walls):.3f}), "
+            f"{min(cpu for _, cpu in times):.3f} s CPU")
 
 
 def parse_importtime(stderr: str) -> list[Import]:
@@ -104,35 +110,54 @@ def by_package(imports: list[Import]) -> list[tuple[str, int]]:
     return sorted(own.items(), key=lambda kv: -kv[1])
 
 
+class Environment:
+    """One install to measure: its interpreter, its postcards script, a working directory."""
+
+    def __init__(self, python: Path, workdir: Path) -> None:
+        self.python = python
+        self.command = [str(python), str(python.parent / "postcards")]
+        self.workdir = workdir
+        self.times: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
+        workdir.mkdir()
+        timed([*self.command, "--version"], workdir)  # compiles and caches the modules once, as pip does
+
+    def run(self, name: str) -> None:
+        self.times[name].append(timed([*self.command, *COMMANDS[name]], self.workdir))
+
+    def report(self, importtime_runs: int) -> None:
+        digest = hashlib.sha256((self.workdir / "out.pdf").read_bytes()).hexdigest()
+        imports = importtime([*self.command, *MAKE], self.workdir, importtime_runs)
+        print(f"environment  {self.python}")
+        print(f"--version    {summary(self.times['--version'])}")
+        print(f"make         {summary(self.times['make'])}   sha256 {digest[:16]}")
+        print(f"imports      {total_us(imports) / 1000:.1f} ms in `make`, own time by package:")
+        for package, own in by_package(imports)[:10]:
+            print(f"  {own / 1000:7.1f} ms  {package}")
+        print("slowest imports, cumulative ms (own ms):")
+        for item in sorted(imports, key=lambda i: -i.cumulative_us)[:TOP]:
+            print(f"  {item.cumulative_us / 1000:7.1f} ({item.own_us / 1000:5.1f})  "
+                  f"{'  ' * (item.depth - 1)}{item.module}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("python", nargs="?", default=sys.executable,
-                        help="the interpreter of the environment to measure")
+    parser.add_argument("pythons", metavar="PYTHON", nargs="*",
+                        help="the interpreter of an environment to measure (default: this one)")
     parser.add_argument("-n", "--runs", type=int, default=20, help="runs per figure; the best is shown")
     given = parser.parse_args()
-    python = Path(given.python).absolute()  # a venv's python is a symlink: keep the venv's path
-    script = python.parent / "postcards"
-    if not script.is_file():
-        raise SystemExit(f"no postcards script beside {python}: install the package there first")
+    # A venv's python is a symlink: keep the venv's path, where its postcards script is.
+    pythons = [Path(p).absolute() for p in given.pythons or [sys.executable]]
+    for python in pythons:
+        if not (python.parent / "postcards").is_file():
+            raise SystemExit(f"no postcards script beside {python}: install the package there first")
     with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        run = [str(python), str(script)]
-        subprocess.run([*run, "--version"], cwd=workdir, env=child_environment(workdir), check=True,
-                       capture_output=True)  # compiles and caches the modules once, as pip does
-        version = best_times([*run, "--version"], workdir, given.runs)
-        make = best_times([*run, *MAKE], workdir, given.runs)
-        digest = hashlib.sha256((workdir / "out.pdf").read_bytes()).hexdigest()
-        imports = importtime([*run, *MAKE], workdir, max(3, given.runs // 4))
-    print(f"environment  {python}")
-    print(f"--version    {version[0]:.3f} s wall, {version[1]:.3f} s CPU")
-    print(f"make         {make[0]:.3f} s wall, {make[1]:.3f} s CPU   sha256 {digest[:16]}")
-    print(f"imports      {total_us(imports) / 1000:.1f} ms in `make`, own time by package:")
-    for package, own in by_package(imports)[:10]:
-        print(f"  {own / 1000:7.1f} ms  {package}")
-    print("slowest imports, cumulative ms (own ms):")
-    for item in sorted(imports, key=lambda i: -i.cumulative_us)[:TOP]:
-        print(f"  {item.cumulative_us / 1000:7.1f} ({item.own_us / 1000:5.1f})  {'  ' * (item.depth - 1)}"
-              f"{item.module}")
+        environments = [Environment(python, Path(tmp, str(n))) for n, python in enumerate(pythons)]
+        for _ in range(given.runs):
+            for environment in environments:  # in turns, so a busy spell slows each alike
+                for name in COMMANDS:
+                    environment.run(name)
+        for environment in environments:
+            environment.report(max(3, given.runs // 4))
 
 
 if __name__ == "__main__":
