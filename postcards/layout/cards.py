@@ -1,5 +1,10 @@
 """From planned cards to fitted ones: each card's layout values, fitted so that nothing is
-clipped; and the checks that find what would not fit before anything is drawn."""
+clipped; and the checks that find what would not fit before anything is drawn.
+
+A run fits every card twice, cheaply: once to decide (every size tried, every refusal found,
+only the chosen sizes kept, two bytes a card), and once to draw (the text wrapped again at
+the size already chosen). Nothing is drawn until every card has been decided, and a long run
+never holds every card's layout."""
 
 from __future__ import annotations
 
@@ -33,15 +38,8 @@ ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
 MM = 72 / 25.4  # points per millimetre
 HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
-
-
-@dataclass(frozen=True)
-class PlannedCard:
-    """One card: whom it is for, what it says, and how it is drawn."""
-
-    prisoner: Prisoner
-    message: Message
-    spec: CardSpec
+_MESSAGE_STEPS = {size: step for step, size in enumerate(MESSAGE_SIZES_PT)}
+_ADDRESS_STEPS = {size: step for step, size in enumerate(ADDRESS_SIZES_PT)}
 
 
 def paper_named(name: str) -> Paper:
@@ -74,15 +72,20 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
 def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geometry: CardGeometry,
               sender_size: float) -> CardSpec:
     """One card, fitted: fails (naming the person and message) rather than clip any text."""
+    lines, address_size, fitted = _fit(prisoner, message, options, geometry)
+    return _spec(prisoner, message, options, geometry, sender_size, lines, address_size, fitted)
+
+
+def _fit(prisoner: Prisoner, message: Message, options: CardOptions,
+         geometry: CardGeometry) -> tuple[tuple[str, ...], float, FittedText | None]:
+    """The address lines, their size, and the message fitted (None on a blank card)."""
     lines = address_lines(prisoner, options.address)
     address_size = fit_address(prisoner, lines, geometry)
     if options.blank:
-        _check_glyphs(prisoner, (*lines, *options.sender))
-        return CardSpec(label=prisoner.id, message=FittedText((), MESSAGE_SIZES_PT[0]), closing="",
-                        address_lines=lines, address_size_pt=address_size,
-                        sender_lines=tuple(options.sender), sender_size_pt=sender_size,
-                        ruled_mm=handwriting_rules_mm(geometry))
-    _check_glyphs(prisoner, (*message.paragraphs, message.closing, *lines, *options.sender))
+        # the text goes on the crib, when there is one: its characters must be drawable there
+        _check_glyphs(prisoner, (*lines, *options.sender, *(message_texts(message) if options.crib else ())))
+        return lines, address_size, None
+    _check_glyphs(prisoner, (*message_texts(message), *lines, *options.sender))
     box = geometry.message
     fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, MESSAGE_SIZES_PT,
                             fonts.regular())
@@ -91,9 +94,39 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
                              f"{MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
                              hint="shorten it: about 400 characters fit well" if message.english is None
                              else "choose a shorter message")
+    return lines, address_size, fitted
+
+
+def card_spec_at(prisoner: Prisoner, message: Message, options: CardOptions, geometry: CardGeometry,
+                 sender_size: float, sizes_pt: tuple[float, float]) -> CardSpec:
+    """The card `card_spec` fitted, laid out again at the sizes it chose, (message, address):
+    the text is wrapped at that size only, and nothing is checked again."""
+    message_size, address_size = sizes_pt
+    lines = address_lines(prisoner, options.address)
+    fitted = None
+    if not options.blank:
+        box = geometry.message
+        fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, (message_size,),
+                                fonts.regular())
+        assert fitted is not None, f"the card for '{prisoner.id}' no longer fits at {message_size} pt"
+    return _spec(prisoner, message, options, geometry, sender_size, lines, address_size, fitted)
+
+
+def _spec(prisoner: Prisoner, message: Message, options: CardOptions, geometry: CardGeometry,
+          sender_size: float, lines: tuple[str, ...], address_size: float,
+          fitted: FittedText | None) -> CardSpec:
+    if fitted is None:  # a blank card: ruled lines instead of the message
+        return CardSpec(label=prisoner.id, message=FittedText((), MESSAGE_SIZES_PT[0]), closing="",
+                        address_lines=lines, address_size_pt=address_size,
+                        sender_lines=tuple(options.sender), sender_size_pt=sender_size,
+                        ruled_mm=handwriting_rules_mm(geometry))
     return CardSpec(label=prisoner.id, message=fitted, closing=message.closing,
                     address_lines=lines, address_size_pt=address_size,
                     sender_lines=tuple(options.sender), sender_size_pt=sender_size)
+
+
+def message_texts(message: Message) -> tuple[str, ...]:
+    return (*message.paragraphs, message.closing)
 
 
 def handwriting_rules_mm(geometry: CardGeometry) -> tuple[float, ...]:
@@ -141,6 +174,57 @@ def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
             raise PostcardsError(f"the card for '{prisoner.id}' has characters the font cannot "
                                  f"draw: {shown} in '{text}'", where=prisoner.where,
                                  field=prisoner.field, hint="remove or replace them")
+
+
+class CardFitter:
+    """Fits the cards of one run (one paper, one set of options). `fit` decides a card and
+    refuses what cannot be printed; `spec` lays the same card out again from the sizes
+    `fit` chose. Refuses sender lines that cannot be printed when it is made."""
+
+    def __init__(self, options: CardOptions) -> None:
+        paper = paper_named(options.paper)
+        self.options = options
+        self.geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
+        self.sender_size = SENDER_SIZES_PT[0]
+        if options.sender:
+            self.sender_size = check_sender(options.sender, self.geometry)
+
+    def fit(self, prisoner: Prisoner, message: Message) -> tuple[float, float]:
+        """The (message, address) sizes of this card; raises, naming the person, rather than
+        clip it or draw a character the font lacks."""
+        _, address_size, fitted = _fit(prisoner, message, self.options, self.geometry)
+        return (fitted.size_pt if fitted is not None else MESSAGE_SIZES_PT[0]), address_size
+
+    def spec(self, prisoner: Prisoner, message: Message, sizes_pt: tuple[float, float]) -> CardSpec:
+        return card_spec_at(prisoner, message, self.options, self.geometry, self.sender_size, sizes_pt)
+
+
+class CardSizes:
+    """Each card's fitted sizes in card order, two bytes a card (their places on the size
+    ladders): what drawing needs from the deciding pass, at a cost that does not matter at
+    100,000 cards."""
+
+    def __init__(self) -> None:
+        self._steps = bytearray()
+
+    def append(self, sizes_pt: tuple[float, float]) -> None:
+        self._steps.append(_MESSAGE_STEPS[sizes_pt[0]])
+        self._steps.append(_ADDRESS_STEPS[sizes_pt[1]])
+
+    def __getitem__(self, index: int) -> tuple[float, float]:
+        return MESSAGE_SIZES_PT[self._steps[2 * index]], ADDRESS_SIZES_PT[self._steps[2 * index + 1]]
+
+    def __len__(self) -> int:
+        return len(self._steps) // 2
+
+
+@dataclass(frozen=True)
+class PlannedCard:
+    """One card: whom it is for, what it says, and how it is drawn."""
+
+    prisoner: Prisoner
+    message: Message
+    spec: CardSpec
 
 
 def planned_cards(plan: Plan, options: CardOptions, library: Library) -> Iterator[PlannedCard]:
