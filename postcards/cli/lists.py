@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import click
 
+import postcards
 from postcards.cli import report
 from postcards.cli.options import (
     address_options,
@@ -24,15 +25,12 @@ from postcards.cli.options import (
 )
 from postcards.cli.options import today as when
 from postcards.evening.event import known_as
-from postcards.evening.freshness import stale_addresses
 from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
-from postcards.evening.selection import matching, select
-from postcards.layout.cards import address_problems
+from postcards.evening.selection import matching
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, AddressOptions, Filters
 from postcards.shared.words import people, plural
-from postcards.text.address import address_lines
 from postcards.text.occasions import arrival, upcoming_birthdays
 
 
@@ -46,13 +44,14 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
     """Print each address block, to copy onto an envelope by hand."""
     dataset = load(data)
     options = AddressOptions("nominative" if nominative else "dative", not no_country)
-    selection = select(dataset, Filters(only=ids), date.today())
+    selection = postcards.select(dataset, Filters(only=ids), today=when(None))
     report_skipped(selection)
-    blocks = [{"id": p.id, "lines": list(address_lines(p, options))} for p in selection.prisoners]
+    blocks = postcards.address_blocks(selection.prisoners, options)
     if as_json:
-        click.echo(json.dumps(blocks, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{"id": b.id, "lines": list(b.lines)} for b in blocks], ensure_ascii=False,
+                              indent=2))
         return
-    click.echo("\n\n".join("\n".join(block["lines"]) for block in blocks))
+    click.echo("\n\n".join("\n".join(block.lines) for block in blocks))
 
 
 @click.command()
@@ -64,10 +63,7 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
 def check(data: Path | None, stale_after: int, today: str | None, paper: str) -> None:
     """Validate DATA, listing every problem and stale address."""
     dataset = load(data)
-    problems = address_problems(dataset, AddressOptions(), paper)
-    if problems:
-        raise PostcardsError.of(problems)
-    stale = stale_addresses(dataset.prisoners, when(today), stale_after)
+    stale = postcards.check(dataset, today=when(today), paper=paper, stale_after=stale_after)
     report.warn(stale)
     warnings = len(dataset.warnings) + len(stale)
     report.say(f"{dataset.file}: {plural(len(dataset.prisoners), 'prisoner')}, "
@@ -125,7 +121,7 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
     --transit-days."""
     dataset = load(data)
     day = when(today)
-    people = select(dataset, filters(**chosen), arrival(day, transit_days)).prisoners
+    people = postcards.select(dataset, filters(**chosen), today=day, transit_days=transit_days).prisoners
     found = upcoming_birthdays(people, day, transit_days, within)
     rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner),
              "birthday": u.day.isoformat(), "post_by": u.post_by.isoformat(), "turns": u.turns,

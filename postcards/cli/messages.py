@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+import postcards
 from postcards.cli import report
 from postcards.cli.options import library, templates_option
 from postcards.shared.errors import PostcardsError
@@ -17,7 +18,7 @@ from postcards.shared.model import LANGUAGES
 from postcards.shared.options import OCCASIONS
 from postcards.shared.words import plural
 from postcards.source.yamlsource import read_text
-from postcards.text.censor import bundled_rules, lint, rule_summary
+from postcards.text.censor import bundled_rules, rule_summary
 
 
 @click.command()
@@ -74,7 +75,7 @@ def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
     source, body = _lint_input(text)
     if not body.strip():
         raise PostcardsError(f"{source}: there is no text to check", hint="give the message itself")
-    findings = lint(body)
+    findings = postcards.lint(body)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

@@ -10,15 +10,15 @@ from typing import Any
 
 import click
 
+import postcards
 from postcards.cli import report
 from postcards.evening.ledger import default_path
 from postcards.evening.selection import Selection, skipped_summary
 from postcards.layout.sheet import papers
 from postcards.shared.model import STATUSES, Dataset
 from postcards.shared.options import DEFAULT_TRANSIT_DAYS, Filters
-from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data, default_data
-from postcards.text.messages import Library, bundled_library, load_library
+from postcards.text.messages import Library
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -32,7 +32,7 @@ def data_path(data: Path | None) -> Path:
 
 
 def load(data: Path | None) -> Dataset:
-    dataset = load_dataset(data_path(data))
+    dataset = postcards.load(data_path(data))
     report.warn(dataset.warnings)
     return dataset
 
@@ -58,7 +58,7 @@ def templates_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def library(path: Path | None) -> Library:
-    return load_library(path) if path is not None else bundled_library()
+    return postcards.library(path)
 
 
 def when_options(func: Callable[..., Any]) -> Callable[..., Any]:

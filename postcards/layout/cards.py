@@ -8,10 +8,8 @@ never holds every card's layout."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from postcards.evening.plan import Plan
 from postcards.layout import fonts
 from postcards.layout.card import (
     ADDRESS_TEXT_INSET_MM,
@@ -31,7 +29,7 @@ from postcards.shared.options import (
 )
 from postcards.shared.script import foreign_letter_problem
 from postcards.text.address import address_lines
-from postcards.text.messages import Library, Message, render
+from postcards.text.messages import Message
 
 MESSAGE_SIZES_PT = sizes(11, 8)
 ADDRESS_SIZES_PT = sizes(10, 7.5)
@@ -216,23 +214,3 @@ class CardSizes:
 
     def __len__(self) -> int:
         return len(self._steps) // 2
-
-
-@dataclass(frozen=True)
-class PlannedCard:
-    """One card: whom it is for, what it says, and how it is drawn."""
-
-    prisoner: Prisoner
-    message: Message
-    spec: CardSpec
-
-
-def planned_cards(plan: Plan, options: CardOptions, library: Library) -> Iterator[PlannedCard]:
-    """The plan's cards rendered and fitted one by one, as they are drawn (a long run keeps
-    only a sheet's cards in memory). Raises, naming the person, rather than clip a card."""
-    paper = paper_named(options.paper)
-    geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
-    sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
-    for prisoner, template in zip(plan.people, plan.templates, strict=True):
-        message = render(template, prisoner, library, options.register, options.writer)
-        yield PlannedCard(prisoner, message, card_spec(prisoner, message, options, geometry, sender_size))
