@@ -24,14 +24,10 @@ from postcards.cli.options import (
     when_options,
 )
 from postcards.cli.options import today as when
-from postcards.evening.event import known_as
-from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
-from postcards.evening.selection import matching
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, AddressOptions, Filters
 from postcards.shared.words import people, plural
-from postcards.text.occasions import arrival, upcoming_birthdays
 
 
 @click.command()
@@ -78,6 +74,9 @@ def list_prisoners(data: Path | None, today: str | None, transit_days: int, **ch
     """Print a table of DATA: ids, names, institutions, birthdays, status, tags.
 
     The filters are those of `make` and `event`: the table shows whom they choose."""
+    from postcards.evening.selection import matching
+    from postcards.text.occasions import arrival
+
     dataset = load(data)
     chosen_by = filters(**chosen)
     people = matching(dataset, chosen_by, arrival(when(today), transit_days))
@@ -119,6 +118,9 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
 
     The same people as `make --born-within DAYS`; the day to post by is the birthday minus
     --transit-days."""
+    from postcards.evening.event import known_as
+    from postcards.text.occasions import arrival, upcoming_birthdays
+
     dataset = load(data)
     day = when(today)
     people = postcards.select(dataset, filters(**chosen), today=day, transit_days=transit_days).prisoners
@@ -152,6 +154,9 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
     """Cards sent so far, per person, from the ledger that `make` and `event` add to.
 
     Everyone imprisoned in DATA is listed, with 0 when they have had no card yet."""
+    from postcards.evening.event import known_as
+    from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
+
     dataset = load(data)
     found = ledger_path(data, path, disabled=False)
     if found is None or not found.is_file():

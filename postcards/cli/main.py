@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-import platformdirs
 
 import postcards
 from postcards import __version__
@@ -46,7 +45,6 @@ from postcards.shared.options import (
     EventOptions,
 )
 from postcards.shared.words import plural
-from postcards.source.config import load_config
 
 PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
 
@@ -74,6 +72,8 @@ def main() -> None:
 
 
 def _config_path() -> Path:
+    import platformdirs
+
     return platformdirs.user_config_path("postcards") / "config.yaml"
 
 
@@ -138,6 +138,8 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
     if values["fewest_first"] and values["card_limit"] is None and not capped:
         raise click.UsageError("--fewest-first chooses who gets the cards of a limited evening: "
                                "add --cards N")
+    from postcards.source.config import load_config
+
     settings = load_config(values["config"])
     sender = tuple(line.strip() for line in values["sender"] if line.strip()) or settings.sender
     chosen = {k: values[k] for k in ("only", "exclude", "institutions", "tags", "born_within", "statuses")}
