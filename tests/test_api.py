@@ -142,6 +142,29 @@ def test_the_ledger_rows_are_the_plan_as_printed(tmp_path: Path) -> None:
     assert all(m.id != before.id for (_, m), (_, before) in zip(again, planned, strict=True))
 
 
+@pytest.mark.parametrize("crib", [False, True])
+def test_cards_laid_out_again_are_the_cards_decided(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    crib: bool) -> None:
+    """A long run keeps only the first cards' layouts; the rest are laid out again from their
+    sizes when drawn, and come out the same, shrunk text included."""
+    import postcards.layout.cards
+
+    own = tmp_path / "own.txt"
+    own.write_text("Здравствуйте, {name}!\n" + "Пусть каждый день приносит хотя бы маленькую радость. " * 9,
+                   encoding="utf-8")
+
+    def evening() -> bytes:
+        out = io.BytesIO()
+        postcards.make_event(postcards.load(), options(crib=crib, message_file=own),
+                             postcards.EventOptions(writers=2), out)
+        return out.getvalue()
+
+    kept = evening()
+    assert min(r.size for r in read_runs(kept) if "радость" in r.text) < 11  # shrunk to fit
+    monkeypatch.setattr(postcards.layout.cards, "KEPT_CARDS", 1)
+    assert evening() == kept
+
+
 def many(tmp_path: Path, count: int, last: str) -> postcards.Dataset:
     people = [prisoner_yaml(f"p{i}", "Жук Борис Ильич") for i in range(count - 1)]
     return postcards.load(data_file(tmp_path, *people, prisoner_yaml("last", "Жук Борис Ильич", last)))

@@ -3,9 +3,10 @@
 `prepare` decides everything: who gets a card and which message, the ledger read and checked
 writable, and every card, crib page, cover and summary laid out once, so that every refusal
 the data decides (a character the font lacks, a text that cannot fit) comes before a page is
-drawn. Of that layout only each card's two sizes are kept. `draw` then lays each sheet out
-again from those sizes as it is drawn, so a long run holds a sheet, not every card; `finish`
-adds the cards to the ledger, rows made from the plan, once the PDF is written.
+drawn. Of that layout each card's two sizes are kept, and the first few thousand cards whole.
+`draw` then lays the other cards out again from their sizes, a sheet at a time, so a long run
+never holds every card; `finish` adds the cards to the ledger, rows made from the plan, once
+the PDF is written.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from postcards.evening.freshness import stale_people
 from postcards.evening.ledger import Entry, Ledger, append, check_writable, read_ledger, unknown_prisoners
 from postcards.evening.plan import Plan, plan_cards
 from postcards.evening.selection import Selection, limit, nobody_error, select
-from postcards.layout.cards import CardFitter, CardSizes, paper_named
+from postcards.layout.card import CardSpec
+from postcards.layout.cards import CardFitter, Decided, paper_named
 from postcards.layout.crib import crib_page
 from postcards.layout.pages import flow
 from postcards.layout.sheet import Paper, card_origins
@@ -32,7 +34,7 @@ from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
 from postcards.shared.words import plural
 from postcards.source.yamlsource import paused_gc
-from postcards.text.messages import Library, bundled_library
+from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
 from postcards.text.outline import Para
 
@@ -57,7 +59,7 @@ class Job:
     packs: tuple[tuple[Prisoner, ...], ...] = ()  # each writer's people in card order, at an event
     stale: tuple[tuple[Prisoner, Problem], ...] = ()  # addresses to check before posting
     notes: tuple[str, ...] = ()  # choices worth telling the user
-    sizes: CardSizes = field(default_factory=CardSizes)  # each card's fitted sizes, once decided
+    decided: Decided = field(default_factory=Decided)  # each card's fitted sizes, once prepared
 
     @property
     def cards(self) -> int:
@@ -112,36 +114,42 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     here, before anything is drawn or written."""
     job = plan_job(dataset, options, library, ledger, event)
     with paused_gc():  # as for drawing: many objects made, none of them garbage in a cycle
-        return replace(job, sizes=_decide(job))
+        return replace(job, decided=_decide(job))
 
 
-def _decide(job: Job) -> CardSizes:
+def _decide(job: Job) -> Decided:
     """Every card, crib page, cover and summary laid out, in the order they will be drawn;
-    each card's sizes kept, the rest let go. Raises every refusal found, together."""
+    what drawing needs kept, the rest let go. Raises every refusal found, together."""
     fitter = CardFitter(job.options)  # refuses sender lines that cannot be printed
     paper = paper_named(job.options.paper)
-    sizes = CardSizes()
+    decided = Decided()
     refusals: list[Problem] = []
     for part in _outline(job, paper.per_sheet):
         try:
             if isinstance(part, range):
-                sheet = []
-                for index in part:
-                    try:
-                        message = job.plan.message(index, job.library, job.options)
-                        sizes.append(fitter.fit(job.plan.people[index], message))
-                        sheet.append((job.plan.people[index], message))
-                    except PostcardsError as err:
-                        refusals += err.problems
-                if job.options.crib and len(sheet) == len(part):
-                    crib_page(sheet, paper, job.options.blank, job.options.today)
+                _decide_sheet(job, part, fitter, paper, decided, refusals)
             else:
                 flow(part, paper)
         except PostcardsError as err:
             refusals += err.problems
     if refusals:
         raise PostcardsError.of(_listed(refusals))
-    return sizes
+    return decided
+
+
+def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, decided: Decided,
+                  refusals: list[Problem]) -> None:
+    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib."""
+    sheet = []
+    for index in cards:
+        try:
+            message = job.plan.message(index, job.library, job.options)
+            decided.add(index, message, fitter.fit(job.plan.people[index], message))
+            sheet.append((job.plan.people[index], message))
+        except PostcardsError as err:
+            refusals += err.problems
+    if job.options.crib and len(sheet) == len(cards):
+        decided.add_crib(cards.start, crib_page(sheet, paper, job.options.blank, job.options.today))
 
 
 def _listed(found: list[Problem]) -> list[Problem]:
@@ -176,8 +184,9 @@ def _sheets_of(cards: range, per_sheet: int) -> Iterator[range]:
 
 
 def draw(job: Job, out: IO[bytes], progress: Progress | None = None) -> Rendered:
-    """Draws the job's pages into `out`, each sheet laid out again (at the sizes decided) as
-    it is drawn. `out` is only written to, never sought: a pipe or a web response will do."""
+    """Draws the job's pages into `out` as decided: each card handed over whole, or laid out
+    again at its sizes, a sheet at a time. `out` is only written to, never sought: a pipe or
+    a web response will do."""
     paper = paper_named(job.options.paper)
     drawn = 0
 
@@ -193,17 +202,26 @@ def draw(job: Job, out: IO[bytes], progress: Progress | None = None) -> Rendered
 
 
 def _pages(job: Job, paper: Paper) -> Iterator[Page]:
-    fitter = CardFitter(job.options)
-    origins = card_origins(paper)
+    fitter, origins = CardFitter(job.options), card_origins(paper)
     for part in _outline(job, paper.per_sheet):
         if not isinstance(part, range):
             yield from flow(part, paper)
             continue
-        sheet = [(job.plan.people[i], job.plan.message(i, job.library, job.options)) for i in part]
-        yield CardSheet(tuple((fitter.spec(prisoner, message, job.sizes[i]), origin)
-                              for (prisoner, message), i, origin in zip(sheet, part, origins, strict=False)))
+        cards = [_card(job, fitter, index) for index in part]
+        yield CardSheet(tuple((spec, origin) for (_, _, spec), origin in zip(cards, origins, strict=False)))
         if job.options.crib:
-            yield crib_page(sheet, paper, job.options.blank, job.options.today)
+            yield job.decided.take_crib(part.start) or crib_page(
+                [(p, m) for p, m, _ in cards], paper, job.options.blank, job.options.today)
+
+
+def _card(job: Job, fitter: CardFitter, index: int) -> tuple[Prisoner, Message, CardSpec]:
+    """Card `index` as decided: handed over whole, or rendered and laid out again."""
+    prisoner = job.plan.people[index]
+    kept = job.decided.take(index)
+    if kept is not None:
+        return prisoner, *kept
+    message = job.plan.message(index, job.library, job.options)
+    return prisoner, message, fitter.again(prisoner, message, job.decided.sizes(index))
 
 
 def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:

@@ -1,10 +1,10 @@
 """From planned cards to fitted ones: each card's layout values, fitted so that nothing is
 clipped; and the checks that find what would not fit before anything is drawn.
 
-A run fits every card twice, cheaply: once to decide (every size tried, every refusal found,
-only the chosen sizes kept, two bytes a card), and once to draw (the text wrapped again at
-the size already chosen). Nothing is drawn until every card has been decided, and a long run
-never holds every card's layout."""
+A run fits every card before it draws any (every size tried, every refusal found); for a long
+run it keeps only the sizes chosen, two bytes a card (`Decided`), and drawing lays a card out
+again at those sizes (`CardFitter.again`). So nothing is drawn until every card has been
+decided, and a long run never holds every card's layout."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from postcards.layout.card import (
 )
 from postcards.layout.fit import FittedText, fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from postcards.layout.sheet import Paper, papers
+from postcards.layout.text import TextPage
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import (
@@ -36,6 +37,7 @@ ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
 MM = 72 / 25.4  # points per millimetre
 HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
+KEPT_CARDS = 2_000  # cards deciding hands to drawing whole: about 2 KB each, 5 KB with a crib
 _MESSAGE_STEPS = {size: step for step, size in enumerate(MESSAGE_SIZES_PT)}
 _ADDRESS_STEPS = {size: step for step, size in enumerate(ADDRESS_SIZES_PT)}
 
@@ -176,7 +178,7 @@ def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
 
 class CardFitter:
     """Fits the cards of one run (one paper, one set of options). `fit` decides a card and
-    refuses what cannot be printed; `spec` lays the same card out again from the sizes
+    refuses what cannot be printed; `again` lays the same card out again from the sizes
     `fit` chose. Refuses sender lines that cannot be printed when it is made."""
 
     def __init__(self, options: CardOptions) -> None:
@@ -187,30 +189,51 @@ class CardFitter:
         if options.sender:
             self.sender_size = check_sender(options.sender, self.geometry)
 
-    def fit(self, prisoner: Prisoner, message: Message) -> tuple[float, float]:
-        """The (message, address) sizes of this card; raises, naming the person, rather than
-        clip it or draw a character the font lacks."""
-        _, address_size, fitted = _fit(prisoner, message, self.options, self.geometry)
-        return (fitted.size_pt if fitted is not None else MESSAGE_SIZES_PT[0]), address_size
+    def fit(self, prisoner: Prisoner, message: Message) -> CardSpec:
+        """The card fitted; raises, naming the person, rather than clip it or draw a
+        character the font lacks."""
+        return card_spec(prisoner, message, self.options, self.geometry, self.sender_size)
 
-    def spec(self, prisoner: Prisoner, message: Message, sizes_pt: tuple[float, float]) -> CardSpec:
+    def again(self, prisoner: Prisoner, message: Message, sizes_pt: tuple[float, float]) -> CardSpec:
+        """The card `fit` fitted, laid out again at the sizes it chose."""
         return card_spec_at(prisoner, message, self.options, self.geometry, self.sender_size, sizes_pt)
 
 
-class CardSizes:
-    """Each card's fitted sizes in card order, two bytes a card (their places on the size
-    ladders): what drawing needs from the deciding pass, at a cost that does not matter at
-    100,000 cards."""
+class Decided:
+    """What deciding hands to drawing: every card's fitted sizes, two bytes a card (their
+    places on the size ladders), and the first KEPT_CARDS cards whole (message, layout and
+    crib page), so that a run of a few thousand cards is laid out once and a longer one holds
+    a few MB more, not every card. What is handed over whole is let go when it is taken."""
 
     def __init__(self) -> None:
         self._steps = bytearray()
+        self._first: list[tuple[Message, CardSpec] | None] = []
+        self._cribs: dict[int, TextPage] = {}  # by the sheet's first card
 
-    def append(self, sizes_pt: tuple[float, float]) -> None:
-        self._steps.append(_MESSAGE_STEPS[sizes_pt[0]])
-        self._steps.append(_ADDRESS_STEPS[sizes_pt[1]])
+    def add(self, index: int, message: Message, spec: CardSpec) -> None:
+        assert index == len(self), "cards are decided in card order"
+        self._steps.append(_MESSAGE_STEPS[spec.message.size_pt])
+        self._steps.append(_ADDRESS_STEPS[spec.address_size_pt])
+        if index < KEPT_CARDS:
+            self._first.append((message, spec))
 
-    def __getitem__(self, index: int) -> tuple[float, float]:
+    def add_crib(self, first_card: int, page: TextPage) -> None:
+        if first_card < KEPT_CARDS:
+            self._cribs[first_card] = page
+
+    def sizes(self, index: int) -> tuple[float, float]:
+        """Card `index`'s (message, address) sizes, for `CardFitter.again`."""
         return MESSAGE_SIZES_PT[self._steps[2 * index]], ADDRESS_SIZES_PT[self._steps[2 * index + 1]]
+
+    def take(self, index: int) -> tuple[Message, CardSpec] | None:
+        """Card `index` as decided, once; None when it was not kept (or is taken already)."""
+        if index >= len(self._first):
+            return None
+        card, self._first[index] = self._first[index], None
+        return card
+
+    def take_crib(self, first_card: int) -> TextPage | None:
+        return self._cribs.pop(first_card, None)
 
     def __len__(self) -> int:
         return len(self._steps) // 2
