@@ -3,8 +3,11 @@ form of a word, and the innocent words it must leave alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from postcards.shared.errors import PostcardsError
 from postcards.text.censor import bundled_rules, lint, load_rules
 
 BAD = [
@@ -138,8 +141,11 @@ def test_every_pattern_is_reachable_and_rules_have_reasons() -> None:
                 sample.startswith(e.rstrip("*")) for e in rule.exceptions), (rule.id, pattern)
 
 
-def test_a_short_stem_in_the_rule_file_is_refused() -> None:
-    text = ("rules:\n  - {id: x, reason: y, ru: [св*], be: []}\n"
-            "latin: {reason: a}\ndigits: {reason: b}\nabbreviation: {reason: c}\n")
-    with pytest.raises(RuntimeError, match="stem 'св\\*' is shorter than three letters"):
-        load_rules(text, "test.yaml")
+def test_a_short_stem_in_the_rule_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "censor.yaml"
+    path.write_text("rules:\n  - {id: x, reason: y, ru: [св*], be: []}\n"
+                    "latin: {reason: a}\ndigits: {reason: b}\nabbreviation: {reason: c}\n", encoding="utf-8")
+    with pytest.raises(PostcardsError) as caught:
+        load_rules(path)
+    assert caught.value.lines() == [f"{path}:2:5: rules[0]: stem 'св*' is shorter than three letters: it "
+                                    "would match too many innocent words"]

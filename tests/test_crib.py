@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader
 
-from postcards import make_cards, plan_messages
+from postcards import make_cards, make_event, plan_messages
 from postcards.layout import fonts
-from postcards.layout.crib import PAGE_MARGIN_MM, RULES, SMALL_PAGE_MARGIN_MM, birthday_words, sentence_words
+from postcards.layout.crib import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Sentence
-from postcards.shared.options import CardOptions
+from postcards.shared.options import CardOptions, EventOptions
 from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
+from postcards.text.crib import RULES, birthday_words, crib_entry, sentence_words
+from postcards.text.messages import bundled_library, render
 
 SUMMER = date(2026, 6, 1)
 
@@ -106,9 +108,18 @@ def test_a_character_the_font_lacks_in_the_crib_is_named(tmp_path: Path) -> None
     data = data_file(tmp_path, prisoner_yaml(extra="institution: IK-4\nabout: Editor ★ of TUT.BY"))
     with pytest.raises(PostcardsError) as caught:
         make(tmp_path, data)
-    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: ★ in "
+    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: '★' (U+2605) in "
                                     "'Who: Editor ★ of TUT.BY.'; remove or replace them"]
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_blank_cards_crib_checks_the_text_to_copy_too(tmp_path: Path) -> None:
+    own = tmp_path / "mine.txt"
+    own.write_text("Здравствуйте, {name}! ★\nЖелаю Вам здоровья.\n", encoding="utf-8")
+    with pytest.raises(PostcardsError) as caught:
+        make(tmp_path, blank=True, message_file=own)
+    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: '★' (U+2605) in "
+                                    "'Здравствуйте, Людмила Юрьевна! ★'; remove or replace them"]
 
 
 def test_the_crib_of_a_writers_own_text_and_an_about_that_ends_a_sentence(tmp_path: Path) -> None:
@@ -118,3 +129,31 @@ def test_the_crib_of_a_writers_own_text_and_an_about_that_ends_a_sentence(tmp_pa
     crib = page_text(make(tmp_path, data, message_file=own), 1)
     assert "What it says: (your own text)" in crib
     assert "Who: Editor, writer, etc. " in crib and "etc.." not in crib
+
+
+@pytest.mark.parametrize("lang", ["ru", "be"])
+def test_a_cover_and_a_crib_spell_a_name_the_same_way(tmp_path: Path, lang: str) -> None:
+    name = ("{ru: {surname: Чекина, given: Людмила, patronymic: Юрьевна}, "
+            "be: {surname: Чэкіна, given: Людміла, patronymic: Юр'еўна}}")  # no latin: transliterated
+    data = data_file(tmp_path, prisoner_yaml(name=name))
+    output = tmp_path / "event.pdf"
+    options = CardOptions(today=SUMMER, crib=True, lang=lang)
+    make_event(load_dataset(data), options, EventOptions(writers=1), output)
+    cover, crib = page_text(output, 1), page_text(output, 3)
+    assert "1. Lyudmila Chekina (Чекина Людмила Юрьевна), IK-4" in cover
+    assert "Top left: Lyudmila Chekina Say:" in crib  # the heading; the card's own forms follow
+
+
+def test_a_crib_entry_is_plain_text_made_from_the_record_and_its_message() -> None:
+    person = load_dataset(bundled_data()).prisoners[2]
+    library = bundled_library()
+    message = render(library.by_id("ru-walk"), person, library)
+    entry = crib_entry(person, message, blank=False, today=SUMMER)
+    assert (entry.person, entry.heading, entry.card_label) == ("loika", "Anastasiya Loika", "On the card:")
+    assert entry.about == (
+        'Say: "Anastasiya Yuryevna Loyko" (Анастасия Юрьевна Лойко). The card calls her "Anastasiya Yuryevna".',
+        "Who: Co-founder of Human Constanta, co-organiser of IGF.BY since 2017.",
+        "Sentence (never mention it on the card): 7 years, general regime; Criminal Code arts. 342 (organising "
+        "or actively taking part in actions that grossly violate public order), 130 (inciting hatred or discord).")
+    assert entry.card_text == (*message.paragraphs, message.closing)
+    assert message.english is not None and entry.english == ("What it says:", *message.english)

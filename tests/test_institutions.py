@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from postcards.shared.model import Institution
 from postcards.source.institutions import builtin_registry
 
@@ -24,6 +26,6 @@ def test_registry_matches_the_sources() -> None:
 
 
 def test_every_entry_is_dated_and_sourced_and_only_sizo_1_is_closed() -> None:
-    registry: dict[str, Institution] = builtin_registry()
+    registry: Mapping[str, Institution] = builtin_registry()
     assert all(i.seen and i.sources and i.code == code for code, i in registry.items())
     assert [code for code, i in registry.items() if i.closed] == ["SIZO-1"]

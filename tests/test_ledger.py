@@ -38,9 +38,10 @@ def test_rows_round_trip_with_multiline_text_and_a_header_once(tmp_path: Path) -
     assert lines[1] == '2026-11-29,chekina,ru-walk,ru,,"Здравствуйте, Людмила Юрьевна!'
     book = read_ledger(path)
     assert book.problems == () and book.appendable
-    assert [(e.prisoner, e.message, e.pack, e.line) for e in book.entries] == [
+    entries = list(book.entries)
+    assert [(e.prisoner, e.message, e.pack, e.line) for e in entries] == [
         ("chekina", "ru-walk", None, 2), ("loika", "ru-books", 3, 5)]
-    assert book.entries[0].text == "Здравствуйте, Людмила Юрьевна!\nЖелаю Вам здоровья, \"сил\".\nС теплом,"
+    assert entries[0].text == "Здравствуйте, Людмила Юрьевна!\nЖелаю Вам здоровья, \"сил\".\nС теплом,"
     assert book.received() == {"chekina": frozenset({"ru-walk"}), "loika": frozenset({"ru-books"})}
     assert book.counts() == {"chekina": 1, "loika": 1}
 
@@ -66,23 +67,24 @@ def test_a_bad_line_is_reported_with_its_number_and_kept(tmp_path: Path) -> None
     append(path, [entry()])
     after = path.read_text(encoding="utf-8")
     assert after.startswith(original + "\n")  # nothing changed; the last line was ended first
-    assert read_ledger(path).entries[-1].prisoner == "chekina"
+    assert [e.prisoner for e in read_ledger(path).entries][-1] == "chekina"
 
 
 @pytest.mark.parametrize(("content", "line", "what"), [
     (b"%PDF-1.4 binary \xff\xfe", 1, "is not UTF-8 text"),
-    ("id,name\nchekina,Чекина\n".encode(), 1, "does not start with the header date,prisoner,message,language,pack,text"),
-    ((ROWS + '2026-11-01,chekina,ru-walk,ru,,"unclosed\n').encode(), 2, "is not readable CSV from here"),
+    (b"%PDF-1.4\n%\xff\xfe\n", 1, "does not start with the header date,prisoner,message,language,pack,text"),
+    ("\n\nid,name\nchekina,Чекина\n".encode(), 3, "does not start with the header "
+                                                 "date,prisoner,message,language,pack,text"),
 ])
-def test_a_file_that_is_not_a_ledger_is_neither_used_nor_added_to(tmp_path: Path, content: bytes, line: int,
-                                                                    what: str) -> None:
+def test_a_file_that_is_not_a_ledger_is_refused_before_anything_is_printed(tmp_path: Path, content: bytes,
+                                                                           line: int, what: str) -> None:
     path = tmp_path / "sent.csv"
     path.write_bytes(content)
-    book = read_ledger(path)
-    assert not book.appendable and book.entries == ()
-    assert book.problems[-1].format().startswith(f"{path}:{line}:1: the ledger {what}")
-    assert book.problems[-1].format().endswith("it is not used and nothing will be added to it; mend the file, "
-                                               "or give another with --ledger FILE")
+    with pytest.raises(PostcardsError) as caught:
+        read_ledger(path)
+    assert caught.value.lines() == [f"{path}:{line}:1: the file {what}, so it is not a ledger; choose another "
+                                    "file with --ledger FILE, or add --no-ledger"]
+    assert path.read_bytes() == content
 
 
 def test_unknown_ids_are_warned_once_each_and_kept(tmp_path: Path) -> None:

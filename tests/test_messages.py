@@ -184,7 +184,8 @@ def test_empty_template_file(tmp_path: Path) -> None:
     path.write_text("# nothing yet\n", encoding="utf-8")
     with pytest.raises(PostcardsError) as caught:
         load_library(path)
-    assert caught.value.lines() == [f"{path}:1:1: the template file is empty; start from the bundled templates/messages.yaml"]
+    assert caught.value.lines() == [f"{path}:1:1: the file is empty; it should hold a message library, "
+                                    "like templates/messages.yaml"]
 
 
 def test_a_language_without_messages_for_the_occasion_is_refused(tmp_path: Path) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from helpers import MM
 
 from postcards.layout import fonts
 from postcards.layout.pages import PAGE_MARGIN_MM, flow
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
 from postcards.text.outline import Para, item, title
-
-MM = 72 / 25.4
 
 
 def test_long_text_flows_onto_more_pages_and_stays_inside_the_margins() -> None:
@@ -29,5 +28,5 @@ def test_long_text_flows_onto_more_pages_and_stays_inside_the_margins() -> None:
 def test_a_character_the_font_lacks_points_to_the_check_command() -> None:
     with pytest.raises(PostcardsError) as caught:
         flow([Para("ИК № 4 ✿")], papers()["a4"])
-    assert caught.value.lines() == ["a summary or cover sheet has characters the font cannot draw: ✿ in "
+    assert caught.value.lines() == ["a summary or cover sheet has characters the font cannot draw: '✿' (U+273F) in "
                                     "'ИК № 4 ✿'; `postcards check` names the record; remove or replace them there"]

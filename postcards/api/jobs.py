@@ -11,7 +11,7 @@ the PDF is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from pathlib import Path
@@ -28,12 +28,13 @@ from postcards.layout.cards import CardFitter, Decided, paper_named
 from postcards.layout.crib import crib_page
 from postcards.layout.pages import flow
 from postcards.layout.sheet import Paper, card_origins
+from postcards.layout.text import TextPage
 from postcards.pdf.document import CardSheet, Page, Rendered, render_document
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
 from postcards.shared.words import plural
-from postcards.source.yamlsource import paused_gc
+from postcards.text.crib import crib_entry
 from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
 from postcards.text.outline import Para
@@ -113,8 +114,7 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     """The run decided: `plan_job`, then every page laid out once. Every refusal happens
     here, before anything is drawn or written."""
     job = plan_job(dataset, options, library, ledger, event)
-    with paused_gc():  # as for drawing: many objects made, none of them garbage in a cycle
-        return replace(job, decided=_decide(job))
+    return replace(job, decided=_decide(job))
 
 
 def _decide(job: Job) -> Decided:
@@ -149,7 +149,7 @@ def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, deci
         except PostcardsError as err:
             refusals += err.problems
     if job.options.crib and len(sheet) == len(cards):
-        decided.add_crib(cards.start, crib_page(sheet, paper, job.options.blank, job.options.today))
+        decided.add_crib(cards.start, _crib(job, sheet, paper))
 
 
 def _listed(found: list[Problem]) -> list[Problem]:
@@ -197,8 +197,7 @@ def draw(job: Job, out: IO[bytes], progress: Progress | None = None) -> Rendered
             progress(drawn, job.cards)
 
     title = TITLES["event" if job.event is not None else "make"]
-    with paused_gc():  # see paused_gc: the same holds for drawing
-        return render_document(_pages(job, paper), paper, title, out, job.plan.templates[0].lang, tick)
+    return render_document(_pages(job, paper), paper, title, out, job.plan.templates[0].lang, tick)
 
 
 def _pages(job: Job, paper: Paper) -> Iterator[Page]:
@@ -210,8 +209,11 @@ def _pages(job: Job, paper: Paper) -> Iterator[Page]:
         cards = [_card(job, fitter, index) for index in part]
         yield CardSheet(tuple((spec, origin) for (_, _, spec), origin in zip(cards, origins, strict=False)))
         if job.options.crib:
-            yield job.decided.take_crib(part.start) or crib_page(
-                [(p, m) for p, m, _ in cards], paper, job.options.blank, job.options.today)
+            yield job.decided.take_crib(part.start) or _crib(job, [(p, m) for p, m, _ in cards], paper)
+
+
+def _crib(job: Job, sheet: Sequence[tuple[Prisoner, Message]], paper: Paper) -> TextPage:
+    return crib_page([crib_entry(p, m, job.options.blank, job.options.today) for p, m in sheet], paper)
 
 
 def _card(job: Job, fitter: CardFitter, index: int) -> tuple[Prisoner, Message, CardSpec]:
@@ -228,7 +230,7 @@ def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
     """After the PDF is written: the job's cards added to its ledger, and what to report."""
     recorded = None
     if job.ledger is not None and job.ledger.appendable:
-        append(job.ledger.path, list(ledger_entries(job)))
+        append(job.ledger, list(ledger_entries(job)))
         recorded = job.ledger.path
     return Result(
         output=output, cards=records(job), sheets=rendered.sheets, pages=rendered.pages,
@@ -266,4 +268,4 @@ def evening_facts(job: Job) -> EveningFacts:
                         stale_after=job.event.stale_after,
                         ledger=None if book is None else str(book.path),
                         ledger_usable=book is not None and book.appendable,
-                        ledger_cards=len(book.entries) if book is not None else 0)
+                        ledger_cards=book.cards if book is not None else 0)

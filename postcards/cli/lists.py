@@ -118,14 +118,14 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
 
     The same people as `make --born-within DAYS`; the day to post by is the birthday minus
     --transit-days."""
-    from postcards.evening.event import known_as
     from postcards.text.occasions import arrival, upcoming_birthdays
+    from postcards.text.translit import known_as
 
     dataset = load(data)
     day = when(today)
     people = postcards.select(dataset, filters(**chosen), today=day, transit_days=transit_days).prisoners
     found = upcoming_birthdays(people, day, transit_days, within)
-    rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner),
+    rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner.name),
              "birthday": u.day.isoformat(), "post_by": u.post_by.isoformat(), "turns": u.turns,
              "institution": u.prisoner.institution.code or u.prisoner.institution.name} for u in found]
     if as_json:
@@ -133,7 +133,7 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
     elif rows:
         _table([("BIRTHDAY", "POST BY", "TURNS", "ID", "NAME", "INSTITUTION"),
                 *((u.day.isoformat(), u.post_by.isoformat(), str(u.turns or ""), u.prisoner.id,
-                   f"{known_as(u.prisoner)} ({u.prisoner.name.ru.full()})",
+                   f"{known_as(u.prisoner.name)} ({u.prisoner.name.ru.full()})",
                    u.prisoner.institution.code or u.prisoner.institution.name) for u in found)])
     arrives = arrival(day, transit_days)
     report.say(f"{plural(len(rows), 'birthday')} from {arrives.isoformat()} (a card posted "
@@ -154,8 +154,8 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
     """Cards sent so far, per person, from the ledger that `make` and `event` add to.
 
     Everyone imprisoned in DATA is listed, with 0 when they have had no card yet."""
-    from postcards.evening.event import known_as
     from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
+    from postcards.text.translit import known_as
 
     dataset = load(data)
     found = ledger_path(data, path, disabled=False)
@@ -163,15 +163,14 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
         raise PostcardsError(f"no ledger {'at ' + str(found) if found else 'beside ' + dataset.file}",
                              hint="give its path with --ledger FILE; `make` and `event` start one "
                                   "when you give them --ledger FILE")
-    book = read_ledger(found)
-    report.warn((*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))))
     start = when(since, "--since") if since else None
-    entries = [e for e in book.entries if start is None or e.day >= start]
+    book = read_ledger(found, since=start)
+    report.warn((*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))))
     order = [p.id for p in dataset.prisoners if p.status == "imprisoned"]
-    rows = totals(entries, order)
+    rows = totals(book, order)
     if directory is not None:
-        names = {p.id: f"{known_as(p)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
-        written = export(entries, directory, names)
+        names = {p.id: f"{known_as(p.name)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
+        written = export(book.entries, directory, names)
         report.say(f"Wrote {plural(len(written), 'file')} to {directory}.")
     if as_json:
         click.echo(json.dumps([{"id": t.prisoner, "cards": t.cards,
@@ -183,6 +182,6 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
                   for t in rows)])
     none = sum(1 for t in rows if t.cards == 0)
     period = f" since {start.isoformat()}" if start else ""
-    report.say(f"{found}: {plural(len(entries), 'card')} to "
+    report.say(f"{found}: {plural(book.cards, 'card')} to "
                f"{people(sum(1 for t in rows if t.cards))}{period}; "
                f"{none:,} imprisoned in {dataset.file} had none.")

@@ -34,6 +34,7 @@ from postcards.cli.options import (
     today,
     when_options,
 )
+from postcards.cli.process import paused_gc
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import (
@@ -54,7 +55,8 @@ class Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with paused_gc():
+                return super().invoke(ctx)
         except PostcardsError as err:
             report.error(err)
             ctx.exit(1)

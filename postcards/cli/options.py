@@ -17,7 +17,6 @@ import postcards
 from postcards.cli import report
 from postcards.shared.model import STATUSES, Dataset
 from postcards.shared.options import DEFAULT_TRANSIT_DAYS, Filters
-from postcards.source.resources import bundled_data, default_data
 
 if TYPE_CHECKING:
     from postcards.evening.selection import Selection
@@ -31,6 +30,8 @@ def data_argument(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def data_path(data: Path | None) -> Path:
+    from postcards.source.resources import default_data
+
     return data if data is not None else default_data(Path("."))
 
 
@@ -147,6 +148,7 @@ def ledger_path(data: Path | None, given: Path | None, disabled: bool) -> Path |
     if given is not None:
         return given
     from postcards.evening.ledger import default_path
+    from postcards.source.resources import bundled_data
 
     used = data_path(data)
     return None if used == bundled_data() else default_path(used)  # never inside the package

@@ -13,10 +13,9 @@ from postcards.shared.errors import Problem
 from postcards.shared.model import Prisoner
 from postcards.shared.words import people, plural
 from postcards.text.outline import Para, heading, item, title
-from postcards.text.translit import said
+from postcards.text.translit import known_as
 
 T = TypeVar("T")
-
 
 
 def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
@@ -32,15 +31,9 @@ def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
     return runs
 
 
-def known_as(prisoner: Prisoner) -> str:
-    """The name a writer can read: the data's Latin form, else a transliteration."""
-    ru = prisoner.name.ru
-    return prisoner.name.latin or said(" ".join(w for w in (ru.given, ru.surname) if w), "ru")
-
-
 def _who(prisoner: Prisoner) -> str:
     place = prisoner.institution.code or prisoner.institution.name
-    return f"{known_as(prisoner)} ({prisoner.name.ru.full()}), {place}"
+    return f"{known_as(prisoner.name)} ({prisoner.name.ru.full()}), {place}"
 
 
 def sheets_for(cards: int, per_sheet: int) -> int:
@@ -114,7 +107,7 @@ def summary(facts: EveningFacts) -> list[Para]:
     paras += [item(f"{_who(p)}: {why}") for p, why in facts.selection.skipped]
     paras.append(heading("Packs"))
     for number, pack in enumerate(facts.packs, 1):
-        names = "; ".join(f"{known_as(p)} ({p.id})" for p in pack) or "no cards"
+        names = "; ".join(f"{known_as(p.name)} ({p.id})" for p in pack) or "no cards"
         paras.append(item(f"Writer {number} ({len(pack)}): {names}"))
     return paras
 

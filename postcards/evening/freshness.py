@@ -1,4 +1,5 @@
-"""How old each address is: warnings for addresses never verified or verified too long ago."""
+"""How old each address is: warnings for addresses never verified, verified too long ago, or
+dated after today (a typo in the year)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def stale_people(prisoners: Iterable[Prisoner], today: date,
                  stale_after_days: int) -> list[tuple[Prisoner, Problem]]:
     """Imprisoned people whose address was never verified or verified too long ago, each
     with the warning that says so."""
-    limit = today - timedelta(days=stale_after_days)
+    limit = _days_before(today, stale_after_days)
     found = []
     for p in prisoners:
         if p.status != "imprisoned":
@@ -27,9 +28,27 @@ def stale_people(prisoners: Iterable[Prisoner], today: date,
         if p.verified is None:
             found.append((p, Problem("the address was never verified", p.where, join(p.field, "verified"),
                                      "check it at prisoners.spring96.org and add verified: YYYY-MM-DD")))
+        elif p.verified > today:
+            found.append((p, Problem(f"the address is marked verified on {p.verified}, after today "
+                                     f"({today})", p.where, join(p.field, "verified"),
+                                     "check the year: write the day it was really checked")))
         elif p.verified < limit:
             age = (today - p.verified).days
             found.append((p, Problem(f"the address was last verified {p.verified} ({age} days ago)",
                                      p.where, join(p.field, "verified"),
                                      "check it at prisoners.spring96.org before posting")))
     return found
+
+
+def future_birthdays(prisoners: Iterable[Prisoner], today: date) -> list[Problem]:
+    """Warnings for birth years after today (a typo: the year of the card, not of the birth)."""
+    return [Problem(f"born {p.born.year}-{p.born.month:02d}-{p.born.day:02d} is after today ({today})",
+                    p.where, join(p.field, "born"), "check the year of birth")
+            for p in prisoners
+            if p.born is not None and p.born.year is not None
+            and (p.born.year, p.born.month, p.born.day) > (today.year, today.month, today.day)]
+
+
+def _days_before(day: date, days: int) -> date:
+    """`days` before `day`, or the calendar's first day when that is further back."""
+    return day - timedelta(days=days) if days < (day - date.min).days else date.min

@@ -22,6 +22,7 @@ from postcards.layout.card import (
 from postcards.layout.fit import FittedText, fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from postcards.layout.sheet import Paper, papers
 from postcards.layout.text import TextPage
+from postcards.layout.units import pt
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import (
@@ -35,7 +36,6 @@ from postcards.text.messages import Message
 MESSAGE_SIZES_PT = sizes(11, 8)
 ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
-MM = 72 / 25.4  # points per millimetre
 HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
 KEPT_CARDS = 2_000  # cards deciding hands to drawing whole: about 2 KB each, 5 KB with a crib
 _MESSAGE_STEPS = {size: step for step, size in enumerate(MESSAGE_SIZES_PT)}
@@ -59,10 +59,10 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
                 hint="the censor discards cards with Latin text: write it in Russian "
                      "(e.g. 'Германия, Берлин') or leave --from out")
     box = geometry.sender
-    size = fit_block(lines, box.width * MM, box.height * MM, SENDER_SIZES_PT, SENDER_LEADING, fonts.regular())
+    size = fit_block(lines, pt(box.width), pt(box.height), SENDER_SIZES_PT, SENDER_LEADING, fonts.regular())
     if size is None:
         smallest = SENDER_SIZES_PT[-1]
-        most = 1 + int((box.height * MM - lines_height(1, smallest, 0, fonts.regular()))
+        most = 1 + int((pt(box.height) - lines_height(1, smallest, 0, fonts.regular()))
                        / (smallest * SENDER_LEADING))
         raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field="--from",
                              hint=f"use at most {most} lines of about {int(box.width / 1.3)} characters")
@@ -82,12 +82,11 @@ def _fit(prisoner: Prisoner, message: Message, options: CardOptions,
     lines = address_lines(prisoner, options.address)
     address_size = fit_address(prisoner, lines, geometry)
     if options.blank:
-        # the text goes on the crib, when there is one: its characters must be drawable there
-        _check_glyphs(prisoner, (*lines, *options.sender, *(message_texts(message) if options.crib else ())))
+        _check_glyphs(prisoner, (*lines, *options.sender))
         return lines, address_size, None
     _check_glyphs(prisoner, (*message_texts(message), *lines, *options.sender))
     box = geometry.message
-    fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, MESSAGE_SIZES_PT,
+    fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), MESSAGE_SIZES_PT,
                             fonts.regular())
     if fitted is None:
         raise PostcardsError(f"{message.label} does not fit the card for '{prisoner.id}' even at "
@@ -106,7 +105,7 @@ def card_spec_at(prisoner: Prisoner, message: Message, options: CardOptions, geo
     fitted = None
     if not options.blank:
         box = geometry.message
-        fitted = fit_paragraphs(message.paragraphs, box.width * MM, box.height * MM, (message_size,),
+        fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), (message_size,),
                                 fonts.regular())
         assert fitted is not None, f"the card for '{prisoner.id}' no longer fits at {message_size} pt"
     return _spec(prisoner, message, options, geometry, sender_size, lines, address_size, fitted)
@@ -139,7 +138,7 @@ def handwriting_rules_mm(geometry: CardGeometry) -> tuple[float, ...]:
 
 def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry) -> float:
     """The largest size at which every address line fits the block, unbroken."""
-    size = fit_lines(lines, (geometry.address.width - ADDRESS_TEXT_INSET_MM) * MM, ADDRESS_SIZES_PT)
+    size = fit_lines(lines, pt(geometry.address.width - ADDRESS_TEXT_INSET_MM), ADDRESS_SIZES_PT)
     if size is None:
         raise PostcardsError(f"the address of '{prisoner.id}' is too wide for a "
                              f"{geometry.width_mm:g} x {geometry.height_mm:g} mm card even at "
@@ -167,13 +166,7 @@ def address_problems(dataset: Dataset, options: AddressOptions, paper: str) -> l
 
 
 def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
-    for text in texts:
-        missing = fonts.missing_glyphs(text)
-        if missing:
-            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-            raise PostcardsError(f"the card for '{prisoner.id}' has characters the font cannot "
-                                 f"draw: {shown} in '{text}'", where=prisoner.where,
-                                 field=prisoner.field, hint="remove or replace them")
+    fonts.require_glyphs(texts, f"the card for '{prisoner.id}'", where=prisoner.where, field=prisoner.field)
 
 
 class CardFitter:

@@ -1,115 +1,24 @@
-"""The writer's crib: a sheet in English after each sheet of cards, saying who each person is,
-what their card says and how their name is said. It never goes into the envelope.
-
-Everything is laid out here, at the largest size that fits the page; drawing decides nothing.
-"""
+"""The writer's crib laid out: after each sheet of cards, a page with what text/crib.py says
+about each card, in the order of the cards' slots, at the largest size that fits the page;
+drawing decides nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from postcards.layout import fonts
-from postcards.layout.fit import LEADING, sizes, wrap
+from postcards.layout.fit import sizes
+from postcards.layout.flow import Flow
 from postcards.layout.sheet import Paper
-from postcards.layout.text import TextLine, TextPage, TextRule
+from postcards.layout.text import TextPage
 from postcards.shared.errors import PostcardsError
-from postcards.shared.model import Birthday, Prisoner, Sentence
-from postcards.text.messages import Message, name_forms
-from postcards.text.occasions import next_birthday
-from postcards.text.translit import said
+from postcards.text.crib import RULES, TITLE, CribEntry
 
 PAGE_MARGIN_MM = 10.0
 SMALL_PAGE_MARGIN_MM = 6.0  # one card a page: the page is a card
 COLUMN_GAP_MM = 5.0
 ENTRY_GAP = 0.8  # space between entries (a rule in the middle), in lines
 CRIB_SIZES_PT = sizes(9, 5.5)
-TITLE = "WRITER'S CRIB: for you, not for the envelope. Never post this sheet."
-RULES = (
-    "1. Only Russian or Belarusian on the card: a word in any other language gets it thrown away. "
-    "Check words you add with `postcards lint`.",
-    "2. No politics, war or news, nothing about the person's case or sentence, "
-    "not the words \"freedom\" or \"fight\".",
-    "3. Write about everyday life: seasons, nature, books, pets; wish health and strength.",
-    "4. Sign with your first name in Cyrillic; a return address is optional; drawings are welcome.",
-    "5. Check the address at prisoners.spring96.org before posting; mail takes about three weeks.",
-)
-_MM = 72 / 25.4
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-
-@dataclass(frozen=True)
-class CribEntry:
-    """What the crib says about one card, as plain text; laid out later."""
-
-    heading: str
-    about: tuple[str, ...]
-    card_label: str
-    card_text: tuple[str, ...]
-    english: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def _articles() -> dict[str, str]:
-    text = (resources.files("postcards") / "data" / "articles.yaml").read_text(encoding="utf-8")
-    return {str(k): str(v) for k, v in yaml.safe_load(text)["articles"].items()}
-
-
-def sentence_words(sentence: Sentence) -> str:
-    """"12 years, general regime; Criminal Code art. 361 (calls for ...), 130 (...)"."""
-    parts = []
-    if sentence.years is not None:
-        parts.append(f"{sentence.years:g} year{'' if sentence.years == 1 else 's'}")
-    if sentence.regime:
-        parts.append(f"{sentence.regime} regime")
-    composed = ", ".join(parts)
-    if sentence.articles:
-        meanings = _articles()
-        articles = ", ".join(f"{a} ({meanings[a]})" if a in meanings else a for a in sentence.articles)
-        label = "art." if len(sentence.articles) == 1 else "arts."
-        code = f"Criminal Code {label} {articles}"
-        composed = f"{composed}; {code}" if composed else code
-    return composed or sentence.text or ""
-
-
-def birthday_words(born: Birthday, today: date) -> str:
-    """"21 May (turns 49 in 2027)", or "21 May" when the year is unknown."""
-    words = f"{born.day} {_MONTHS[born.month - 1]}"
-    if born.year is None:
-        return words
-    coming = next_birthday(born, today)
-    return f"{words} (turns {coming.year - born.year} in {coming.year})"
-
-
-def entry(prisoner: Prisoner, message: Message, position: str, blank: bool, today: date) -> CribEntry:
-    """The crib's text for one card."""
-    parts = name_forms(prisoner, message.lang)
-    full = " ".join(p for p in (parts.given, parts.patronymic, parts.surname) if p)
-    known_as = prisoner.name.latin or said(full, message.lang)
-    pronoun = "her" if prisoner.gender == "female" else "him"
-    about = [f"Say: \"{said(full, message.lang)}\" ({full}). The card calls {pronoun} "
-             f"\"{message.name_said}\"."]
-    if prisoner.about:
-        about.append(f"Who: {prisoner.about}" + ("" if prisoner.about.endswith((".", "!", "?")) else "."))
-    if prisoner.sentence is not None:
-        about.append(f"Sentence (never mention it on the card): {sentence_words(prisoner.sentence)}.")
-    if prisoner.born is not None:
-        about.append(f"Birthday: {birthday_words(prisoner.born, today)}.")
-    label = "Copy this onto the card by hand:" if blank else "On the card:"
-    english = message.english if message.english is not None else ("(your own text)",)
-    return CribEntry(
-        heading=f"{position}{known_as}" if position else known_as,
-        about=tuple(about),
-        card_label=label,
-        card_text=(*message.paragraphs, message.closing),
-        english=("What it says:", *english),
-    )
 
 
 def position_names(paper: Paper) -> list[str]:
@@ -121,86 +30,29 @@ def position_names(paper: Paper) -> list[str]:
     return [f"Card {i + 1}: " for i in range(paper.per_sheet)]
 
 
-def crib_page(cards: Sequence[tuple[Prisoner, Message]], paper: Paper, blank: bool, today: date) -> TextPage:
-    """The crib page for one sheet's cards, in the order of their slots."""
-    names = position_names(paper)
-    entries = [entry(p, m, names[i], blank, today) for i, (p, m) in enumerate(cards)]
-    return layout_page(entries, paper, [p.id for p, _ in cards])
-
-
-class _Layout:
-    """Lines placed top-down at one size; `fits` turns False when the page runs out."""
-
-    def __init__(self, paper: Paper, size: float) -> None:
-        margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
-        self.left = margin
-        self.width = paper.page_width_mm - 2 * margin
-        self.bottom = margin
-        self.size = size
-        self.top = paper.page_height_mm - margin  # where the next line's ascenders may reach
-        self.lowest = self.top  # the lowest descender placed so far
-        self.lines: list[TextLine] = []
-        self.rules: list[TextRule] = []
-        self.fits = True
-
-    def paragraphs(self, texts: Sequence[str], x: float, width: float, top: float, size: float) -> float:
-        """Wraps and places `texts` with their first ascenders at `top`; returns the top of
-        the line after them."""
-        font = fonts.regular()
-        for text in texts:
-            wrapped = wrap(text, width * _MM, size)
-            if wrapped is None:
-                self.fits = False
-                return top
-            for line in wrapped:
-                baseline = top - font.ascent * size / _MM
-                self.lines.append(TextLine(x, baseline, size, line))
-                self.lowest = min(self.lowest, baseline - font.descent * size / _MM)
-                top -= size * LEADING / _MM
-        return top
-
-    def block(self, texts: Sequence[str], size: float | None = None) -> None:
-        self.top = self.paragraphs(texts, self.left, self.width, self.top, size or self.size)
-
-    def columns(self, left: Sequence[str], right: Sequence[str]) -> None:
-        width = (self.width - COLUMN_GAP_MM) / 2
-        end_left = self.paragraphs(left, self.left, width, self.top, self.size)
-        end_right = self.paragraphs(right, self.left + width + COLUMN_GAP_MM, width, self.top, self.size)
-        self.top = min(end_left, end_right)
-
-    def rule(self) -> None:
-        """A thin rule across the page, then a little space."""
-        gap = self.size * LEADING * ENTRY_GAP / _MM
-        self.rules.append(TextRule(self.left, self.left + self.width, self.top - gap / 2))
-        self.top -= gap
-
-    def done(self) -> bool:
-        return self.fits and self.lowest >= self.bottom
-
-
-def layout_page(entries: Sequence[CribEntry], paper: Paper, ids: Sequence[str]) -> TextPage:
-    """The entries at the largest size from 9 pt down to 5.5 pt that fits the page."""
-    _check_glyphs(entries, ids)
+def crib_page(entries: Sequence[CribEntry], paper: Paper) -> TextPage:
+    """The crib page for one sheet's cards, `entries` in the order of their slots, at the
+    largest size from 9 pt down to 5.5 pt that fits the page."""
+    for item in entries:
+        fonts.require_glyphs((item.heading, *item.about, item.card_label, *item.card_text, *item.english),
+                             f"the crib for '{item.person}'")
+    positions = position_names(paper)
+    margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
     for size in CRIB_SIZES_PT:
-        page = _Layout(paper, size)
-        page.block([TITLE], size + 1)
-        page.block(RULES)
-        for item in entries:
-            page.rule()
-            page.block([item.heading], size + 1)
-            page.block(item.about)
-            page.columns((item.card_label, *item.card_text), item.english)
-        if page.done():
-            return TextPage(tuple(page.lines), tuple(page.rules))
-    raise PostcardsError(f"the crib for {', '.join(repr(i) for i in ids)} does not fit a "
+        page = Flow(margin, paper.page_width_mm - 2 * margin, paper.page_height_mm - margin, margin,
+                    paged=False, break_words=False)
+        page.paragraph(TITLE, size + 1)
+        for rule in RULES:
+            page.paragraph(rule, size)
+        for index, item in enumerate(entries):
+            page.rule(ENTRY_GAP / 2, size)
+            page.space(ENTRY_GAP, size)
+            page.paragraph(f"{positions[index]}{item.heading}", size + 1)
+            for line in item.about:
+                page.paragraph(line, size)
+            page.columns(((item.card_label, *item.card_text), item.english), size, COLUMN_GAP_MM)
+        if not page.overfull:
+            return page.page()
+    raise PostcardsError(f"the crib for {', '.join(repr(e.person) for e in entries)} does not fit a "
                          f"{paper.name} page even at {CRIB_SIZES_PT[-1]} pt",
                          hint="shorten their `about` text, or make the crib on a larger --paper")
-
-
-def _check_glyphs(entries: Sequence[CribEntry], ids: Sequence[str]) -> None:
-    for item, person in zip(entries, ids, strict=True):
-        for text in (item.heading, *item.about, *item.english):
-            missing = fonts.missing_glyphs(text)
-            if missing:
-                raise PostcardsError(f"the crib for '{person}' has characters the font cannot draw: "
-                                     f"{', '.join(missing)} in '{text}'", hint="remove or replace them")

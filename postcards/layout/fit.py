@@ -1,14 +1,13 @@
-"""Fitting text into boxes: greedy line wrapping with cached word widths, largest size first."""
+"""Fitting text into boxes: the largest size at which it fits, wrapped by the flow engine."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from postcards.layout.flow import LEADING, wrap
 from postcards.layout.fonts import FontMetrics, width_per_point
 
-LEADING = 1.22  # line pitch as a multiple of the font size
 PARAGRAPH_GAP = 0.4  # extra space between paragraphs, in lines
 
 
@@ -24,30 +23,6 @@ class FittedText:
     @property
     def gap_pt(self) -> float:
         return self.leading_pt * PARAGRAPH_GAP
-
-
-@lru_cache(maxsize=8192)
-def wrap(paragraph: str, width_pt: float, size_pt: float) -> tuple[str, ...] | None:
-    """Greedy wrap at spaces; None when a single word is wider than the line (cached: most
-    paragraphs of a message are the same from card to card)."""
-    space = width_per_point(" ")
-    limit = width_pt / size_pt
-    lines: list[str] = []
-    current: list[str] = []
-    used = 0.0
-    for word in paragraph.split():
-        w = width_per_point(word)
-        if w > limit:
-            return None
-        if current and used + space + w > limit:
-            lines.append(" ".join(current))
-            current, used = [word], w
-        else:
-            used = used + space + w if current else w
-            current.append(word)
-    if current:
-        lines.append(" ".join(current))
-    return tuple(lines)
 
 
 def lines_height(count: int, size_pt: float, leading_pt: float, font: FontMetrics) -> float:

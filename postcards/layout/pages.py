@@ -8,11 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from postcards.layout import fonts
-from postcards.layout.fit import LEADING, wrap
-from postcards.layout.fonts import width_per_point
+from postcards.layout.flow import Flow
 from postcards.layout.sheet import Paper
-from postcards.layout.text import TextLine, TextPage, TextRule
-from postcards.shared.errors import PostcardsError
+from postcards.layout.text import TextPage
 from postcards.text.outline import Para, ParaKind
 
 PAGE_MARGIN_MM = 12.0
@@ -22,7 +20,7 @@ HEADING_PT = 10.5
 BODY_PT = 9.0
 SMALL_BODY_PT = 7.5  # on a card-sized page
 INDENT_MM = 5.0
-_MM = 72 / 25.4
+RULE_ABOVE = 0.3  # a heading's rule above its first line, in lines
 
 
 @dataclass(frozen=True)
@@ -48,54 +46,13 @@ def flow(paras: Sequence[Para], paper: Paper) -> list[TextPage]:
     card-sized page the body is a little smaller."""
     small = paper.per_sheet == 1
     margin = SMALL_PAGE_MARGIN_MM if small else PAGE_MARGIN_MM
-    width = paper.page_width_mm - 2 * margin
-    top = paper.page_height_mm - margin
-    font = fonts.regular()
-    pages: list[TextPage] = []
-    lines: list[TextLine] = []
-    rules: list[TextRule] = []
-    y = top  # where the next line's ascenders may reach
+    fonts.require_glyphs((para.text for para in paras), "a summary or cover sheet",
+                         hint="`postcards check` names the record; remove or replace them there")
+    column = Flow(margin, paper.page_width_mm - 2 * margin, paper.page_height_mm - margin, margin,
+                  paged=True, break_words=True)
     for para in paras:
         style = _STYLES[para.kind]
         size = SMALL_BODY_PT if small and style.size_pt == BODY_PT else style.size_pt
-        _check_glyphs(para.text)
-        pitch = size * LEADING / _MM
-        if y < top:
-            y -= style.space_before * pitch
-        for index, text in enumerate(_wrap(para.text, (width - style.indent_mm) * _MM, size)):
-            baseline = y - font.ascent * size / _MM
-            if baseline - font.descent * size / _MM < margin and lines:
-                pages.append(TextPage(tuple(lines), tuple(rules)))
-                lines, rules, y = [], [], top
-                baseline = y - font.ascent * size / _MM
-            if index == 0 and style.rule_above and y < top:
-                rules.append(TextRule(margin, margin + width, y + pitch * 0.3))
-            lines.append(TextLine(margin + style.indent_mm, baseline, size, text))
-            y -= pitch
-    if lines:
-        pages.append(TextPage(tuple(lines), tuple(rules)))
-    return pages
-
-
-def _wrap(text: str, width_pt: float, size_pt: float) -> tuple[str, ...]:
-    """Wrapped at spaces; a word longer than the line (a long URL) is broken where it must."""
-    wrapped = wrap(text, width_pt, size_pt)
-    if wrapped is not None:
-        return wrapped or ("",)
-    limit = width_pt / size_pt
-    words: list[str] = []
-    for word in text.split():
-        while width_per_point(word) > limit:
-            cut = next((i for i in range(len(word) - 1, 0, -1) if width_per_point(word[:i]) <= limit), 1)
-            words.append(word[:cut])
-            word = word[cut:]
-        words.append(word)
-    return wrap(" ".join(words), width_pt, size_pt) or ("",)
-
-
-def _check_glyphs(text: str) -> None:
-    missing = fonts.missing_glyphs(text)
-    if missing:
-        raise PostcardsError(f"a summary or cover sheet has characters the font cannot draw: "
-                             f"{', '.join(missing)} in '{text}'",
-                             hint="`postcards check` names the record; remove or replace them there")
+        column.space(style.space_before, size)
+        column.paragraph(para.text, size, style.indent_mm, RULE_ABOVE if style.rule_above else None)
+    return column.pages()

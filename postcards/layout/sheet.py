@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import lru_cache, partial
+from pathlib import Path
 from typing import TypeVar
 
-import yaml
+from yaml.nodes import Node
+
+from postcards.source.resources import data_file, read_table
+from postcards.source.yamlsource import Reader, join
 
 T = TypeVar("T")
+N = TypeVar("N", int, float)
 
 CUT_MARK_MM = 8.0  # cut mark length: long enough to show past a home printer's unprinted edge
 
@@ -39,15 +43,53 @@ class Segment:
     y2_mm: float
 
 
+PAPERS_FILE = "papers.yaml"
+PAPER_KEYS = ("description", "page", "card", "grid")
+
+
+def load_papers(path: Path) -> Mapping[str, Paper]:
+    """The paper sizes in `path`, by name; every problem is raised, located in the file."""
+    return read_table(path, "papers", "paper names to sizes", _read_paper,
+                      "paper sizes, like the package's data/papers.yaml")
+
+
 @lru_cache(maxsize=1)
-def papers() -> dict[str, Paper]:
-    """The paper sizes of the package's papers.yaml, by name."""
-    text = (resources.files("postcards") / "data" / "papers.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)["papers"]
-    return {
-        name: Paper(name, p["description"], *p["page"], *p["card"], *p["grid"])
-        for name, p in raw.items()
-    }
+def papers() -> Mapping[str, Paper]:
+    """The paper sizes of the package's papers.yaml, by name (read-only)."""
+    return load_papers(data_file(PAPERS_FILE))
+
+
+def _read_paper(reader: Reader, name: str, key: Node, node: Node, path: str) -> Paper | None:
+    fields = reader.mapping(node, path, PAPER_KEYS, required=PAPER_KEYS)
+    if fields is None or any(key not in fields for key in PAPER_KEYS):
+        return None
+    description = reader.text(fields["description"], join(path, "description"))
+    millimetres = partial(reader.number, low=10, high=2000)
+    page = _pair(reader, fields["page"], join(path, "page"), millimetres, "[width, height] in mm")
+    card = _pair(reader, fields["card"], join(path, "card"), millimetres, "[width, height] in mm")
+    grid = _pair(reader, fields["grid"], join(path, "grid"), partial(reader.integer, low=1, high=10),
+                 "[columns, rows]")
+    if description is None or page is None or card is None or grid is None:
+        return None
+    if grid[0] * card[0] > page[0] or grid[1] * card[1] > page[1]:
+        reader.error(fields["card"], join(path, "card"), f"{grid[0]} x {grid[1]} cards of {card[0]:g} x "
+                     f"{card[1]:g} mm do not fit a {page[0]:g} x {page[1]:g} mm page",
+                     "make the cards smaller or the grid narrower")
+        return None
+    return Paper(name, description, page[0], page[1], card[0], card[1], grid[0], grid[1])
+
+
+def _pair(reader: Reader, node: Node, path: str, read: Callable[[Node, str], N | None],
+          what: str) -> tuple[N, N] | None:
+    """Two values in a list, each read by `read`."""
+    items = reader.sequence(node, path)
+    if items is None:
+        return None
+    if len(items) != 2:
+        reader.error(node, path, f"expected two values, {what}, found {len(items)}")
+        return None
+    first, second = read(items[0], f"{path}[0]"), read(items[1], f"{path}[1]")
+    return None if first is None or second is None else (first, second)
 
 
 def card_origins(paper: Paper) -> list[tuple[float, float]]:

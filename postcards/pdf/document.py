@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
-import tempfile
-import zlib
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from reportlab import rl_config
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from postcards.layout import fonts
 from postcards.layout.card import CardSpec, card_geometry
 from postcards.layout.sheet import Paper, Segment, cut_marks
 from postcards.layout.text import TextPage
+from postcards.layout.units import pt
+from postcards.pdf import reportlab_internals
 from postcards.pdf.painters import CardPainter, draw_text_page
 from postcards.shared.errors import PostcardsError
 
 CUT_MARK_WIDTH_PT = 0.3
 PRODUCER = "postcards"
 PAGE_COMPRESSION = 3  # zlib level: a third of level 6's time for pages about 14% larger
+PART_NAME_TRIES = 100  # random names for the temporary file, as the standard library's tempfile
 
 
 @dataclass(frozen=True)
@@ -72,10 +71,9 @@ def render_document(
     covers, the organiser's summary). Pages are drawn as they come and each is compressed
     once drawn, so a long run holds a sheet's cards and the compressed pages, not every card.
     Same pages, same bytes (no dates, ids, paths or user names in it); the viewer is told
-    not to scale pages when printing. `progress` hears of each sheet's cards once drawn."""
-    sink = _Sink(out)
-    with _binary_streams(), _streamed_save(sink):
-        return _render(pages, paper, title, sink, lang, progress)
+    not to scale pages when printing. `progress` hears of each sheet's cards once drawn.
+    Documents may be drawn on several threads at once: nothing process-wide is changed."""
+    return _render(pages, paper, title, _Sink(out), lang, progress)
 
 
 def render_bytes(pages: Iterable[Page], paper: Paper, title: str, lang: str = "ru") -> bytes:
@@ -85,49 +83,12 @@ def render_bytes(pages: Iterable[Page], paper: Paper, title: str, lang: str = "r
     return buffer.getvalue()
 
 
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Compressed streams stay binary instead of ASCII85 text (a quarter smaller and faster
-    to write); ReportLab's setting is global, so it is restored afterwards."""
-    before = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = before
-
-
-@contextmanager
-def _streamed_save(sink: _Sink) -> Iterator[None]:
-    """ReportLab formats every object of the document into a list and joins it before writing
-    a byte (twice the file in memory at the end of a long run); here each object goes to
-    the output as it is formatted. The file is the same, byte for byte."""
-    original = pdfdoc.PDFFile
-
-    class StreamedFile(original):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            for part in self.strings:  # the header
-                sink.write(part)
-            self.strings: list[bytes] = []
-            self.write = sink.write
-
-        def format(self, document: Any) -> bytes:
-            return b""
-
-    pdfdoc.PDFFile = StreamedFile
-    try:
-        yield
-    finally:
-        pdfdoc.PDFFile = original
-
-
 def _render(pages: Iterable[Page], paper: Paper, title: str, sink: _Sink, lang: str,
             progress: Callable[[int], None] | None) -> Rendered:
     font = fonts.regular()
     canvas = Canvas(
         sink,
-        pagesize=(paper.page_width_mm * mm, paper.page_height_mm * mm),
+        pagesize=(pt(paper.page_width_mm), pt(paper.page_height_mm)),
         invariant=1,
         pageCompression=1,
         initialFontName=font.name,
@@ -152,31 +113,19 @@ def _render(pages: Iterable[Page], paper: Paper, title: str, sink: _Sink, lang: 
             _draw_cut_marks(canvas, marks)
             sheets += 1
         canvas.showPage()
-        _compress_last_page(canvas)
+        reportlab_internals.finish_page(canvas, PAGE_COMPRESSION)
         count += 1
         if progress is not None and isinstance(page, CardSheet):
             progress(len(page.cards))
-    canvas.save()
+    reportlab_internals.save(canvas, sink.write)
     return Rendered(count, sheets, sink.written)
-
-
-def _compress_last_page(canvas: Canvas) -> None:
-    """The page just finished, compressed now rather than when the document is saved
-    (ReportLab keeps every page's drawing as text until then: 150 MB at 100,000 cards).
-    The same Flate stream ReportLab would write, marked as already filtered."""
-    page = canvas._doc.Pages.pages[-1]
-    stream = PDFStream(content=zlib.compress(page.stream.encode("latin-1"), PAGE_COMPRESSION))
-    stream.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
-    stream.__Comment__ = "page stream"
-    page.Contents = stream
-    page.stream = None
 
 
 def _draw_cut_marks(canvas: Canvas, marks: Sequence[Segment]) -> None:
     canvas.setStrokeGray(0)
     canvas.setLineWidth(CUT_MARK_WIDTH_PT)
     for mark in marks:
-        canvas.line(mark.x1_mm * mm, mark.y1_mm * mm, mark.x2_mm * mm, mark.y2_mm * mm)
+        canvas.line(pt(mark.x1_mm), pt(mark.y1_mm), pt(mark.x2_mm), pt(mark.y2_mm))
 
 
 @contextmanager
@@ -192,26 +141,36 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
                              hint="create it first or choose another output path")
     _refuse_to_replace_other_files(path)
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, after the yield
-            dir=parent, prefix=f".{path.name}.", suffix=".part", delete=False)
+        part, handle = _new_part_file(parent, path.name)
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
                              hint="choose a directory you can write to") from None
     try:
-        yield handle
-        handle.flush()
-        os.fsync(handle.fileno())
-        handle.close()
-        os.chmod(handle.name, 0o666 & ~_umask())
+        with handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         try:
-            os.replace(handle.name, path)
+            os.replace(part, path)
         except OSError as exc:
             raise PostcardsError(f"{path}: cannot write: {exc.strerror}",
                                  hint="choose a path you can write to") from None
     except BaseException:
-        handle.close()
-        os.unlink(handle.name)
+        part.unlink(missing_ok=True)
         raise
+
+
+def _new_part_file(parent: Path, name: str) -> tuple[Path, IO[bytes]]:
+    """A new file beside the output, under a name no other run picks, with the mode any new
+    file gets (0o666 less the umask, applied by the system: the umask is not read here)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(PART_NAME_TRIES):
+        part = parent / f".{name}.{secrets.token_hex(6)}.part"
+        try:
+            return part, os.fdopen(os.open(part, flags, 0o666), "wb")
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(parent))
 
 
 def _refuse_to_replace_other_files(path: Path) -> None:
@@ -226,9 +185,3 @@ def _refuse_to_replace_other_files(path: Path) -> None:
     if head != b"%PDF-":
         raise PostcardsError(f"{path}: exists and is not a PDF; not replacing it",
                              hint="choose another output path, e.g. -o postcards.pdf")
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from postcards.layout.card import (
@@ -23,6 +22,7 @@ from postcards.layout.card import (
 )
 from postcards.layout.fonts import FontMetrics
 from postcards.layout.text import TextPage
+from postcards.layout.units import mm, pt
 from postcards.pdf.textwriter import TextWriter
 
 TEXT_RULE_GREY = 0.6
@@ -47,15 +47,15 @@ class CardPainter:
     def draw(self, spec: CardSpec, origin_mm: tuple[float, float]) -> None:
         canvas, g, font = self._canvas, self._geometry, self._font
         canvas.saveState()
-        canvas.translate(origin_mm[0] * mm, origin_mm[1] * mm)
+        canvas.translate(pt(origin_mm[0]), pt(origin_mm[1]))
         canvas.doForm(self._fixed(len(spec.address_lines), spec.ruled_mm))
         if spec.message.paragraphs:
             self._message(spec)
         self._lines(spec.address_size_pt, g.address.x + ADDRESS_TEXT_INSET_MM,
                     address_baselines_mm(g, len(spec.address_lines)), spec.address_lines)
         if spec.sender_lines:
-            pitch = spec.sender_size_pt * SENDER_LEADING / mm
-            first = g.sender.top - font.ascent * spec.sender_size_pt / mm
+            pitch = mm(spec.sender_size_pt * SENDER_LEADING)
+            first = g.sender.top - mm(font.ascent * spec.sender_size_pt)
             self._lines(spec.sender_size_pt, g.sender.x,
                         [first - i * pitch for i in range(len(spec.sender_lines))], spec.sender_lines)
         canvas.restoreState()
@@ -67,21 +67,21 @@ class CardPainter:
         if name is None:
             name = self._forms[key] = f"card{len(self._forms)}"
             canvas, g = self._canvas, self._geometry
-            canvas.beginForm(name, 0, 0, g.width_mm * mm, g.height_mm * mm)
+            canvas.beginForm(name, 0, 0, pt(g.width_mm), pt(g.height_mm))
             _draw_fixed(canvas, g, address_count, ruled_mm)
             canvas.endForm()
         return name
 
     def _message(self, spec: CardSpec) -> None:
         fitted, g = spec.message, self._geometry
-        baseline = g.message.top * mm - self._font.ascent * fitted.size_pt
+        baseline = pt(g.message.top) - self._font.ascent * fitted.size_pt
         positions: list[float] = []
         lines: list[str] = []
         for p_index, paragraph in enumerate(fitted.paragraphs):
             if p_index:
                 baseline -= fitted.gap_pt
             for line in paragraph:
-                positions.append(baseline / mm)
+                positions.append(mm(baseline))
                 lines.append(line)
                 baseline -= fitted.leading_pt
         self._lines(fitted.size_pt, g.message.x, positions, lines)
@@ -89,23 +89,23 @@ class CardPainter:
 
     def _lines(self, size_pt: float, x_mm: float, baselines_mm: Sequence[float],
                lines: Sequence[str]) -> None:
-        self._text.lines(size_pt, x_mm * mm, [b * mm for b in baselines_mm], lines)
+        self._text.lines(size_pt, pt(x_mm), [pt(b) for b in baselines_mm], lines)
 
 
 def _draw_fixed(canvas: Canvas, g: CardGeometry, address_count: int,
                 ruled_mm: tuple[float, ...]) -> None:
     canvas.setStrokeGray(RULE_GREY)
     canvas.setLineWidth(RULE_WIDTH_PT)
-    canvas.line(g.divider_x_mm * mm, SAFE_MARGIN_MM * mm, g.divider_x_mm * mm,
-                (g.height_mm - SAFE_MARGIN_MM) * mm)
-    canvas.rect(g.stamp.x * mm, g.stamp.y * mm, g.stamp.width * mm, g.stamp.height * mm)
+    canvas.line(pt(g.divider_x_mm), pt(SAFE_MARGIN_MM), pt(g.divider_x_mm),
+                pt(g.height_mm - SAFE_MARGIN_MM))
+    canvas.rect(pt(g.stamp.x), pt(g.stamp.y), pt(g.stamp.width), pt(g.stamp.height))
     canvas.setLineWidth(HAIRLINE_PT)
     for i in range(address_count):
-        y = (g.address.y + i * ADDRESS_PITCH_MM) * mm
-        canvas.line(g.address.x * mm, y, g.address.right * mm, y)
-    canvas.line(g.signature.x * mm, g.signature.y * mm, g.signature.right * mm, g.signature.y * mm)
+        y = pt(g.address.y + i * ADDRESS_PITCH_MM)
+        canvas.line(pt(g.address.x), y, pt(g.address.right), y)
+    canvas.line(pt(g.signature.x), pt(g.signature.y), pt(g.signature.right), pt(g.signature.y))
     for y_mm in ruled_mm:
-        canvas.line(g.message.x * mm, y_mm * mm, g.message.right * mm, y_mm * mm)
+        canvas.line(pt(g.message.x), pt(y_mm), pt(g.message.right), pt(y_mm))
 
 
 def draw_text_page(canvas: Canvas, page: TextPage, writer: TextWriter) -> None:
@@ -113,7 +113,7 @@ def draw_text_page(canvas: Canvas, page: TextPage, writer: TextWriter) -> None:
     canvas.setStrokeGray(TEXT_RULE_GREY)
     canvas.setLineWidth(TEXT_RULE_WIDTH_PT)
     for rule in page.rules:
-        canvas.line(rule.x1_mm * mm, rule.y_mm * mm, rule.x2_mm * mm, rule.y_mm * mm)
+        canvas.line(pt(rule.x1_mm), pt(rule.y_mm), pt(rule.x2_mm), pt(rule.y_mm))
     for line in page.lines:
-        writer.lines(line.size_pt, line.x_mm * mm, [line.baseline_mm * mm], [line.text])
+        writer.lines(line.size_pt, pt(line.x_mm), [pt(line.baseline_mm)], [line.text])
     canvas.restoreState()

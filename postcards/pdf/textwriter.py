@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
+
+from postcards.pdf.reportlab_internals import FontSubsets
 
 CACHE_LIMIT = 20_000  # strings; the cache is emptied when full, so memory does not grow with N
 
@@ -22,8 +23,7 @@ class TextWriter:
 
     def __init__(self, canvas: Canvas, font_name: str) -> None:
         self._canvas = canvas
-        self._doc = canvas._doc
-        self._font = pdfmetrics.getFont(font_name)
+        self._subsets = FontSubsets(canvas, font_name)
         self._encoded: dict[str, tuple[tuple[int, str], ...]] = {}
         self._subset_names: dict[int, str] = {}
 
@@ -47,13 +47,12 @@ class TextWriter:
         if found is None:
             if len(self._encoded) >= CACHE_LIMIT:
                 self._encoded.clear()
-            parts = self._font.splitString(text, self._doc)
-            found = tuple((subset, escapePDF(data)) for subset, data in parts)
+            found = tuple((subset, escapePDF(data)) for subset, data in self._subsets.split(text))
             self._encoded[text] = found
         return found
 
     def _subset_name(self, subset: int) -> str:
         name = self._subset_names.get(subset)
         if name is None:
-            name = self._subset_names[subset] = self._font.getSubsetInternalName(subset, self._doc)
+            name = self._subset_names[subset] = self._subsets.name(subset)
         return name

@@ -8,6 +8,12 @@ from dataclasses import dataclass
 # Latin letters that look like Cyrillic ones: the usual cause of "Latin in a Russian word".
 _CYRILLIC_ONLY = re.compile(r"(?:[\u0400-\u052f]|[^\w]|[\d_])*")
 LOOKALIKES = dict(zip("AaBCcEeHKMOoPpTXxyi", "АаВСсЕеНКМОоРрТХхуі", strict=True))
+# The letters of Belarusian Cyrillic that Russian lacks: a text with one is Belarusian.
+BELARUSIAN_ONLY = frozenset("ІіЎў")
+# Where Belarusian writes an apostrophe (Юр'еўна, Мар'я) Russian writes ь or ъ (Юрьевна, Марья).
+# In a name it marks the Belarusian form; in a text it is also ordinary punctuation (quotes),
+# so it tells a name's language, never a text's.
+BELARUSIAN_APOSTROPHES = frozenset("'ʼ’")
 
 
 @dataclass(frozen=True)
@@ -36,9 +42,17 @@ def foreign_letter_problem(text: str) -> str | None:
 
 
 def foreign_letters(text: str) -> list[ForeignLetter]:
-    """Letters in `text` that are not Cyrillic (digits and punctuation are fine)."""
+    """Letters in `text` that are not Cyrillic (digits and punctuation are fine, and so is
+    the Belarusian apostrophe ʼ, which Unicode counts as a letter)."""
     if _CYRILLIC_ONLY.fullmatch(text):  # the usual case, without a look at each character
         return []
     return [
-        ForeignLetter(i, ch) for i, ch in enumerate(text) if ch.isalpha() and not is_cyrillic(ch)
+        ForeignLetter(i, ch) for i, ch in enumerate(text)
+        if ch.isalpha() and not is_cyrillic(ch) and ch not in BELARUSIAN_APOSTROPHES
     ]
+
+
+def belarusian_marks(text: str) -> list[str]:
+    """The Belarusian-only letters and apostrophes in a name, in code point order: a Russian
+    name form has none."""
+    return sorted((BELARUSIAN_ONLY | BELARUSIAN_APOSTROPHES) & set(text))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Mapping
+from functools import lru_cache, partial
+from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import Node
 
 from postcards.shared.model import Institution
 from postcards.shared.script import foreign_letter_problem
 from postcards.source.postcodes import postcode_error, postcode_warning
-from postcards.source.yamlsource import Reader, compose, is_null, join
+from postcards.source.resources import data_file, read_table
+from postcards.source.yamlsource import Reader, is_null, join
 
 REGISTRY_FILE = "institutions.yaml"
 ADDRESS_KEYS = ("name", "street", "postcode", "locality", "district", "region")
@@ -77,35 +79,26 @@ def _check_address_part(reader: Reader, node: Node, path: str, key: str, value: 
 
 def read_institutions(reader: Reader, node: Node, path: str) -> dict[str, Institution]:
     """A `CODE: {institution}` mapping, as in the registry or a data file's `institutions:`."""
-    if not isinstance(node, MappingNode):
-        reader.error(node, path, "expected a mapping of institution codes to addresses")
-        return {}
-    found: dict[str, Institution] = {}
-    for key_node, value_node in node.value:
-        code = str(key_node.value) if isinstance(key_node, ScalarNode) else ""
-        code_path = join(path, code)
-        if not _CODE.match(code):
-            reader.error(key_node, code_path, f"'{code}' is not an institution code",
-                         "use capitals, digits and hyphens, e.g. IK-4")
-            continue
-        if code in found:
-            reader.error(key_node, code_path, "given twice", "keep one of the two")
-            continue
-        institution = read_institution(reader, value_node, code_path, code)
-        if institution is not None:
-            found[code] = institution
-    return found
+    return reader.table(node, path, "a mapping of institution codes to addresses",
+                        partial(_read_coded, reader))
+
+
+def _read_coded(reader: Reader, code: str, key: Node, node: Node, path: str) -> Institution | None:
+    if not _CODE.match(code):
+        reader.error(key, path, f"'{code}' is not an institution code",
+                     "use capitals, digits and hyphens, e.g. IK-4")
+        return None
+    return read_institution(reader, node, path, code)
+
+
+def load_registry(path: Path) -> Mapping[str, Institution]:
+    """A registry of institutions by code, like the package's; every problem is raised,
+    located in the file."""
+    return read_table(path, "institutions", "institution codes to addresses", _read_coded,
+                      "institutions, like the package's data/institutions.yaml")
 
 
 @lru_cache(maxsize=1)
-def builtin_registry() -> dict[str, Institution]:
-    """The institutions shipped with the tool, by code."""
-    source = resources.files("postcards") / "data" / REGISTRY_FILE
-    reader = Reader(f"<built-in {REGISTRY_FILE}>")
-    root = compose(source.read_text(encoding="utf-8"), reader.file)
-    fields = reader.mapping(root, "", ("version", "institutions")) if root is not None else None
-    entries = (fields or {}).get("institutions")
-    found = read_institutions(reader, entries, "institutions") if entries is not None else {}
-    if reader.errors or not found:  # a broken registry is a bug in the package, not a user mistake
-        raise RuntimeError("the built-in registry is invalid:\n" + "\n".join(map(str, reader.errors)))
-    return found
+def builtin_registry() -> Mapping[str, Institution]:
+    """The institutions shipped with the tool, by code (read-only)."""
+    return load_registry(data_file(REGISTRY_FILE))

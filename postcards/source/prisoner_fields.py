@@ -13,7 +13,7 @@ from yaml.nodes import Node, ScalarNode
 
 from postcards.shared.model import STATUSES, Birthday, Institution, Prisoner, Sentence
 from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
-from postcards.shared.script import foreign_letter_problem
+from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, foreign_letter_problem
 from postcards.source.institutions import read_institution
 from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
 
@@ -26,7 +26,6 @@ PARTS_KEYS = ("surname", "given", "patronymic")
 SENTENCE_KEYS = ("years", "regime", "articles", "text")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MONTH_DAY = re.compile(r"^--(\d{2})-(\d{2})$")
-_BELARUSIAN_ONLY = set("ІіЎўʼ'’")
 
 
 def read_prisoner(
@@ -54,8 +53,8 @@ def read_prisoner(
         extra["sentence"] = _read_sentence(reader, given["sentence"], join(path, "sentence"))
     if "about" in given:
         extra["about"] = reader.text(given["about"], join(path, "about"))
-    if "status" in given:
-        extra["status"] = reader.choice(given["status"], join(path, "status"), STATUSES, "status")
+    if "status" in fields:  # an emptied status is a mistake, not "imprisoned"
+        extra["status"] = reader.choice(fields["status"], join(path, "status"), STATUSES, "status")
     if "verified" in given:
         extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
     if "sources" in given:
@@ -157,9 +156,12 @@ def _check_cyrillic(reader: Reader, node: Node, path: str, text: str, language: 
         reader.error(node, path, problem,
                      f"type the {language} form in Cyrillic; a Latin form goes under name.latin")
         return False
-    belarusian = sorted(_BELARUSIAN_ONLY & set(text))
-    if language == "Russian" and belarusian:
-        reader.error(node, path, f"'{text}' has the Belarusian letter '{belarusian[0]}'",
+    belarusian = belarusian_marks(text) if language == "Russian" else []
+    if belarusian:
+        mark = belarusian[0]
+        what = (f"the Belarusian letter '{mark}'" if mark in BELARUSIAN_ONLY
+                else f"a Belarusian apostrophe '{mark}' (Russian writes ь or ъ there)")
+        reader.error(node, path, f"'{text}' has {what}",
                      "give the Russian form here and the Belarusian one under name.be")
         return False
     return True

@@ -11,7 +11,7 @@ from postcards.shared.model import Dataset, Institution, Prisoner
 from postcards.source.institutions import builtin_registry, read_institutions
 from postcards.source.prisoner_fields import read_prisoner
 from postcards.source.yamlchunks import Split, split_list
-from postcards.source.yamlsource import Reader, compose, is_null, paused_gc, read_text
+from postcards.source.yamlsource import Reader, compose, is_null, read_text
 
 SCHEMA_VERSION = 1
 TOP_KEYS = ("version", "institutions", "prisoners")
@@ -20,14 +20,13 @@ TOP_KEYS = ("version", "institutions", "prisoners")
 def load_dataset(path: Path) -> Dataset:
     """The validated prisoners of `path`; raises PostcardsError listing every problem."""
     text = read_text(path)
-    with paused_gc():  # millions of new objects, none of them garbage: no collection helps
-        split = split_list(text, "prisoners")
-        if split is not None:
-            try:
-                return _load(text, str(path), split)
-            except _SliceFailed:
-                pass  # the whole file, composed at once, says what is wrong and where
-        return _load(text, str(path), None)
+    split = split_list(text, "prisoners")
+    if split is not None:
+        try:
+            return _load(text, str(path), split)
+        except _SliceFailed:
+            pass  # the whole file, composed at once, says what is wrong and where
+    return _load(text, str(path), None)
 
 
 class _SliceFailed(Exception):

@@ -8,15 +8,15 @@ never expanded recursively: a "billion laughs" document costs no more than its t
 from __future__ import annotations
 
 import difflib
-import gc
+import os
 import re
+import stat
 import unicodedata
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -28,7 +28,17 @@ try:
 except ImportError:  # libyaml missing: the pure-Python parser is about 4x slower
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+T = TypeVar("T")
 _RESOLVED_LIMIT = 50_000
+DATA_LIMIT_BYTES = 500_000_000  # a million people take about 300 MB of YAML
+# Characters that show as nothing but change a word: a name with one would print fine and
+# still not match the same name typed again (Unicode's format characters and bidi controls).
+INVISIBLE = {
+    "\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner", "\u2060": "word joiner", "\ufeff": "zero-width no-break space",
+    "\u200e": "left-to-right mark", "\u200f": "right-to-left mark", "\u061c": "Arabic letter mark",
+    **{chr(c): "bidirectional control" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
 
 
 class _Loader(_BaseLoader):
@@ -56,21 +66,17 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 _CONSTRUCT = yaml.constructor.SafeConstructor()
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_LONGEST_NUMBER = 100  # characters: no number in a data file needs more
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
+def read_text(path: Path, expected: str = "a prisoners YAML file", limit: int = DATA_LIMIT_BYTES) -> str:
     """The file's text, as UTF-8, with Windows and old Mac line ends read as `\n` (YAML counts
-    them as one line break each, so lines and columns stay the same); a missing or unreadable
-    file is a user error whose hint says what file was `expected`."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PostcardsError(f"{path}: no such file", hint=f"give the path to {expected}") from None
-    except IsADirectoryError:
-        raise PostcardsError(f"{path}: is a directory", hint=f"give the path to {expected}") from None
-    except OSError as exc:
-        raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
+    them as one line break each, so lines and columns stay the same). A missing or unreadable
+    file, one that is not a regular file (a directory, a device, a pipe) or one larger than
+    `limit` bytes is a user error, found before reading, whose hint says what was `expected`."""
+    data = read_bytes(path, expected, limit)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -80,20 +86,35 @@ def read_text(path: Path, expected: str = "a prisoners YAML file") -> str:
             where=SourceLocation(str(path), line, 1),
             hint="save it as UTF-8 (any editor can)",
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise PostcardsError("a NUL character (U+0000): the file is binary or damaged",
+                             where=SourceLocation(str(path), line, nul - text.rfind("\n", 0, nul)),
+                             hint=f"give the path to {expected}, saved as plain UTF-8 text")
+    return text
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Python's cyclic garbage collector off for a block that builds many lasting objects
-    (it would walk them all again and again: loading 100,000 people took 2.5x longer)."""
-    was_on = gc.isenabled()
-    gc.disable()
+def read_bytes(path: Path, expected: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, checked before reading."""
     try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
+        # Opened without waiting, so a named pipe with no writer is refused, not waited on.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise PostcardsError(f"{path}: is not a regular file", hint=f"give the path to {expected}")
+            if info.st_size > limit:
+                raise PostcardsError(f"{path}: is {info.st_size / 1e6:,.1f} MB, over the limit of "
+                                     f"{limit / 1e6:,.0f} MB for {expected}",
+                                     hint="split it into smaller files")
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        raise PostcardsError(f"{path}: no such file", hint=f"give the path to {expected}") from None
+    except IsADirectoryError:
+        raise PostcardsError(f"{path}: is a directory", hint=f"give the path to {expected}") from None
+    except OSError as exc:
+        raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def compose(text: str, file: str) -> Node | None:
@@ -103,6 +124,13 @@ def compose(text: str, file: str) -> Node | None:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, file) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise PostcardsError(f"a control character (U+{code:04X}) YAML does not allow",
+                             where=SourceLocation(file, line, column),
+                             hint="delete it; it may have come with pasted text") from None
     except yaml.YAMLError as exc:
         raise PostcardsError(f"not valid YAML: {exc}", where=SourceLocation(file, 1, 1)) from None
     finally:
@@ -170,7 +198,10 @@ class Reader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             key_path = join(path, str(key))
-            if not isinstance(key, str) or key_node.tag != "tag:yaml.org,2002:str":
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.error(key_node, path, "a merge key '<<' (YAML's way to copy another mapping's "
+                           "keys) is not read here", "write the keys out in full")
+            elif not isinstance(key, str) or key_node.tag != "tag:yaml.org,2002:str":
                 self.error(key_node, path, f"a key must be a plain word, found {describe(key_node)}",
                            "a text that holds a comma inside {...} needs quotes")
             elif key in fields:
@@ -185,6 +216,29 @@ class Reader:
                 self.error(node, join(path, key), "missing", f"add '{key}:'")
         return fields
 
+    def table(self, node: Node, path: str, what: str, read: Callable[[str, Node, Node, str], T | None]
+              ) -> dict[str, T]:
+        """A mapping whose keys are the data's own (codes, names, letters), each entry read by
+        `read(key, key node, value node, path)`; a key that is not a plain value or is given
+        twice is reported, and it and entries read as None are left out."""
+        if not isinstance(node, MappingNode):
+            self.error(node, path, f"expected {what}, found {describe(node)}")
+            return {}
+        found: dict[str, T] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, ScalarNode) else None
+            if key is None:
+                self.error(key_node, path, f"a key must be a plain value, found {describe(key_node)}")
+            elif key in seen:
+                self.error(key_node, join(path, key), "given twice", "keep one of the two")
+            else:
+                seen.add(key)
+                value = read(key, key_node, value_node, join(path, key))
+                if value is not None:
+                    found[key] = value
+        return found
+
     def sequence(self, node: Node, path: str) -> list[Node] | None:
         if not isinstance(node, SequenceNode):
             self.error(node, path, f"expected a list, found {describe(node)}")
@@ -198,10 +252,13 @@ class Reader:
             return node.value
         if node.tag not in _SCALAR_TAGS:  # e.g. !!python/object: never constructed
             return None
+        if len(node.value) > _LONGEST_NUMBER and node.tag in _NUMBER_TAGS:
+            return None  # Python refuses to read a number of over 4,300 digits; none is meant
         return _CONSTRUCT.yaml_constructors[node.tag](_CONSTRUCT, node)
 
-    def text(self, node: Node, path: str, numbers_too: bool = False) -> str | None:
-        """A non-empty string (a bare number too when `numbers_too`), stripped."""
+    def text(self, node: Node, path: str, numbers_too: bool = False, empty_too: bool = False) -> str | None:
+        """A non-empty string (a bare number too when `numbers_too`, an empty one when
+        `empty_too`), stripped."""
         ok_tags = {"tag:yaml.org,2002:str"}
         if numbers_too:
             ok_tags |= {"tag:yaml.org,2002:int"}
@@ -210,13 +267,24 @@ class Reader:
             return None
         # NFC: text pasted from some sources spells "й" as "и" plus a combining breve.
         value = unicodedata.normalize("NFC", str(node.value)).strip()
-        if not value:
+        hidden = next((c for c in value if c in INVISIBLE), None)
+        if hidden is not None:
+            at = value.index(hidden)
+            start, end = value.rfind(" ", 0, at) + 1, value.find(" ", at)
+            word = "".join(c for c in value[start:None if end < 0 else end] if c not in INVISIBLE)
+            self.error(node, path, f"an invisible character, U+{ord(hidden):04X} ({INVISIBLE[hidden]}), "
+                       f"in the word '{word}'", "retype the word, or delete the character in it")
+            return None
+        if not value and not empty_too:
             self.error(node, path, "is empty", "fill it in or remove the key")
             return None
         return value
 
     def choice(self, node: Node, path: str, choices: Collection[str], what: str) -> str | None:
         """One of `choices`; anything else is reported with the closest choice."""
+        if is_null(node):
+            self.error(node, path, "is empty", f"write one of: {', '.join(choices)}")
+            return None
         value = self.text(node, path)
         if value is None:
             return None
@@ -232,9 +300,15 @@ class Reader:
         return self.text(node, path)
 
     def integer(self, node: Node, path: str, low: int, high: int) -> int | None:
+        value = self.number(node, path, low, high, whole=True)
+        return None if value is None else int(value)
+
+    def number(self, node: Node, path: str, low: float, high: float, whole: bool = False) -> float | None:
+        """A number from `low` to `high` (a whole one when `whole`)."""
         value = self.scalar(node) if isinstance(node, ScalarNode) else None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(node, path, f"expected a whole number, found {describe(node)}")
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            kind = "a whole number" if whole else "a number"
+            self.error(node, path, f"expected {kind}, found {describe(node)}")
             return None
         if not low <= value <= high:
             self.error(node, path, f"{value} is out of range", f"use {low} to {high}")

@@ -10,16 +10,19 @@ abbreviations.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
 
 from yaml.nodes import Node
 
-from postcards.shared.errors import Problem, SourceLocation
+from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.script import LOOKALIKES, foreign_letters, is_cyrillic
-from postcards.source.yamlsource import Reader, compose, join
+from postcards.source.resources import data_file, read_yaml
+from postcards.source.yamlsource import Reader, join
 
 RULES_FILE = "censor.yaml"
 # Invisible characters that split a word for the eye but not for the censor.
@@ -69,12 +72,14 @@ class Rules:
     abbreviation: Rule
     allowed_abbreviations: frozenset[str]
     # first word of a pattern ('свобод*', 'марш') -> the rules and patterns that start with it
-    index: dict[str, list[tuple[Rule, Pattern]]] = field(default_factory=dict, compare=False)
+    index: Mapping[str, tuple[tuple[Rule, Pattern], ...]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        index: dict[str, list[tuple[Rule, Pattern]]] = {}
         for rule in self.rules:
             for pattern in rule.patterns:
-                self.index.setdefault(pattern.words[0], []).append((rule, pattern))
+                index.setdefault(pattern.words[0], []).append((rule, pattern))
+        object.__setattr__(self, "index", MappingProxyType({k: tuple(v) for k, v in index.items()}))
 
     def starting_with(self, word: str) -> Iterator[tuple[Rule, Pattern]]:
         """The patterns whose first word could match `word`: the word itself, or a stem of it."""
@@ -130,9 +135,10 @@ def lint(text: str, rules: Rules | None = None, template: bool = False) -> list[
     """Every finding in `text`, in reading order. With `template`, placeholders such as
     {name} are skipped and both forms of {одна|один} are checked where they stand."""
     rules = rules or bundled_rules()
+    lines = _LineStarts(text)
     findings: list[Finding] = []
     for offset, segment in _segments(text, template):
-        findings.extend(_lint_segment(segment, offset, text, rules))
+        findings.extend(_lint_segment(segment, offset, lines, rules))
     findings.sort(key=lambda f: f.offset)
     return findings
 
@@ -175,7 +181,7 @@ def _tokens(segment: str) -> list[_Token]:
     ]
 
 
-def _lint_segment(segment: str, offset: int, text: str, rules: Rules) -> list[Finding]:
+def _lint_segment(segment: str, offset: int, lines: _LineStarts, rules: Rules) -> list[Finding]:
     tokens = _tokens(segment)
     found: list[tuple[int, int, Rule, str | None]] = []  # (first token, count, rule, reason)
     for i, token in enumerate(tokens):
@@ -198,7 +204,7 @@ def _lint_segment(segment: str, offset: int, text: str, rules: Rules) -> list[Fi
             continue
         covered = first + count - 1
         start, end = tokens[first].start, tokens[covered].end
-        findings.append(_finding(text, offset + start, segment[start:end], rule, reason))
+        findings.append(_finding(lines, offset + start, segment[start:end], rule, reason))
     return findings
 
 
@@ -245,9 +251,21 @@ def _looks_like_code(raw: str) -> bool:
     return not (_TIME.fullmatch(raw) or _DECIMAL.fullmatch(raw))
 
 
-def _finding(text: str, offset: int, word: str, rule: Rule, reason: str | None) -> Finding:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _LineStarts:
+    """Where each line of a text starts, found once, so that placing a finding costs a
+    binary search, not a count from the start of a long text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1."""
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def _finding(lines: _LineStarts, offset: int, word: str, rule: Rule, reason: str | None) -> Finding:
+    line, column = lines.place(offset)
     return Finding(word, offset, line, column, rule.id, reason or rule.reason, rule.instead)
 
 
@@ -257,19 +275,19 @@ _RULE_KEYS = ("id", "reason", "instead", "ru", "be", "except")
 _SHAPE_KEYS = ("reason", "instead", "allowed")
 
 
-def load_rules(text: str, file: str) -> Rules:
-    """Rules from YAML text; a broken rule file is a bug in the package (RuntimeError)."""
-    reader = Reader(file)
-    root = compose(text, file)
-    fields = reader.mapping(root, "", ("version", "rules", "latin", "digits", "abbreviation"),
-                            required=("rules", "latin", "digits", "abbreviation")) if root else None
-    if not fields or reader.errors:
-        raise RuntimeError(f"{file} is invalid:\n" + "\n".join(map(str, reader.errors)))
+def load_rules(path: Path) -> Rules:
+    """The censor rules in `path`; every problem is raised, located in the file."""
+    return read_yaml(path, _read_rules, "censor rules, like the package's data/censor.yaml")
+
+
+def _read_rules(reader: Reader, root: Node) -> Rules:
+    shape_names = ("latin", "digits", "abbreviation")
+    fields = reader.mapping(root, "", ("version", "rules", *shape_names), required=("rules", *shape_names))
+    if fields is None or reader.errors:
+        raise PostcardsError.of(reader.errors)
     rules = reader.each(fields["rules"], "rules", lambda node, path: _read_rule(reader, node, path))
-    shapes = {name: _read_shape(reader, fields[name], name) for name in ("latin", "digits", "abbreviation")}
+    shapes = {name: _read_shape(reader, fields[name], name) for name in shape_names}
     allowed = _read_words(reader, shapes["abbreviation"][1].get("allowed"), "abbreviation.allowed")
-    if reader.errors:
-        raise RuntimeError(f"{file} is invalid:\n" + "\n".join(map(str, reader.errors)))
     return Rules(tuple(rules), shapes["latin"][0], shapes["digits"][0], shapes["abbreviation"][0],
                  frozenset(allowed))
 
@@ -309,8 +327,8 @@ def _read_words(reader: Reader, node: Node | None, path: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def bundled_rules() -> Rules:
-    source = resources.files("postcards") / "data" / RULES_FILE
-    return load_rules(source.read_text(encoding="utf-8"), f"<built-in {RULES_FILE}>")
+    """The package's censor.yaml (read-only)."""
+    return load_rules(data_file(RULES_FILE))
 
 
 def rule_summary(rules: Rules) -> Iterable[tuple[str, str, str | None, tuple[str, ...]]]:

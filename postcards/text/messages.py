@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 from yaml.nodes import Node, ScalarNode
@@ -26,9 +27,9 @@ from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.model import LANGUAGES, Language, Prisoner
 from postcards.shared.names import Gender, NameParts
 from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, Register
-from postcards.shared.script import foreign_letters
-from postcards.source.resources import template_file
-from postcards.source.yamlsource import Reader, compose, did_you_mean, join, read_text
+from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
+from postcards.source.resources import read_yaml, template_file
+from postcards.source.yamlsource import Reader, did_you_mean, join, read_text
 from postcards.text.censor import lint
 from postcards.text.occasions import Season
 from postcards.text.translit import said
@@ -44,7 +45,6 @@ _TEXT_LANGUAGES = (*LANGUAGES, "en")
 _LONG_NAME = "Александра Константиновна"
 _LONG_GIVEN = "Александра"
 _MMDD = re.compile(r"^(\d{2})-(\d{2})$")
-_BELARUSIAN_ONLY = frozenset("іўІЎ")
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,9 @@ class Template:
 class Library:
     file: str
     templates: tuple[Template, ...]
-    greetings: dict[Register, dict[str, str]]  # register -> language (ru, be, en) -> text
-    closings: dict[str, str]  # language (ru, be, en) -> text
-    seasons: dict[Occasion, Season]
+    greetings: Mapping[Register, Mapping[str, str]]  # register -> language (ru, be, en) -> text
+    closings: Mapping[str, str]  # language (ru, be, en) -> text
+    seasons: Mapping[Occasion, Season]
 
     def pool(self, lang: Language, occasion: Occasion, writer: Gender | None) -> tuple[Template, ...]:
         """The messages for a language and occasion that this writer can send."""
@@ -171,7 +171,7 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str]) -> Tem
     return Template(mid, lang, occasion, text, english, reader.where(node))  # type: ignore[arg-type]
 
 
-def _read_texts(reader: Reader, node: Node, path: str) -> dict[str, str]:
+def _read_texts(reader: Reader, node: Node, path: str) -> Mapping[str, str]:
     """A mapping ru/be/en -> text; the Russian and Belarusian ones are checked as card text."""
     fields = reader.mapping(node, path, _TEXT_LANGUAGES, required=_TEXT_LANGUAGES) or {}
     texts: dict[str, str] = {}
@@ -188,7 +188,7 @@ def _read_texts(reader: Reader, node: Node, path: str) -> dict[str, str]:
             bad = _card_text_problems(reader, value_node, join(path, lang), None, value)
         if not bad:
             texts[lang] = value
-    return texts
+    return MappingProxyType(texts)
 
 
 def _read_day(reader: Reader, node: Node, path: str) -> tuple[int, int] | None:
@@ -228,14 +228,13 @@ def _length_problems(library: Library) -> list[Problem]:
 
 def load_library(path: Path) -> Library:
     """The templates in `path`; an authoring error names the file, line and message id."""
-    reader = Reader(str(path))
-    root = compose(read_text(path, "a message library, like templates/messages.yaml"), reader.file)
-    if root is None:
-        raise PostcardsError("the template file is empty", where=SourceLocation(reader.file, 1, 1),
-                             hint="start from the bundled templates/messages.yaml")
+    return read_yaml(path, _read_library, "a message library, like templates/messages.yaml")
+
+
+def _read_library(reader: Reader, root: Node) -> Library:
     keys = ("version", "greetings", "closings", "seasons", "messages")
     fields = reader.mapping(root, "", keys, required=("greetings", "closings", "messages")) or {}
-    greetings: dict[Register, dict[str, str]] = {}
+    greetings: dict[Register, Mapping[str, str]] = {}
     if "greetings" in fields:
         for register, node in (reader.mapping(fields["greetings"], "greetings", REGISTERS,
                                               required=REGISTERS) or {}).items():
@@ -249,10 +248,9 @@ def load_library(path: Path) -> Library:
             template = _read_template(reader, item, f"messages[{i}]", seen)
             if template is not None:
                 templates.append(template)
-    library = Library(reader.file, tuple(templates), greetings, closings, seasons)
+    library = Library(reader.file, tuple(templates), MappingProxyType(greetings), MappingProxyType(closings),
+                      MappingProxyType(seasons))
     reader.errors.extend(_length_problems(library))
-    if reader.errors:
-        raise PostcardsError.of(reader.errors)
     return library
 
 
@@ -276,7 +274,7 @@ def read_own_message(path: Path, lang: Language | None) -> Template:
     if problems:
         raise PostcardsError.of([Problem(p, where, "--message-file") for p in problems])
     if lang is None:
-        lang = "be" if _BELARUSIAN_ONLY & set(text) else "ru"
+        lang = "be" if BELARUSIAN_ONLY & set(text) else "ru"
     return Template("own", lang, "own", text, None, where, greeted=False)
 
 

@@ -6,10 +6,11 @@ A card posted today arrives after the transit time; what it says should suit tha
 from __future__ import annotations
 
 from calendar import isleap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday, Prisoner
 from postcards.shared.options import SEASONAL, Occasion
 
@@ -31,7 +32,16 @@ class Season:
 
 
 def arrival(today: date, transit_days: int) -> date:
-    return today + timedelta(days=transit_days)
+    """The day a card posted `today` arrives. Refused past year 9998: the next birthdays are
+    looked for up to a year after arrival, and the calendar ends with 9999."""
+    try:
+        day = today + timedelta(days=transit_days)
+    except OverflowError:
+        day = date.max
+    if day.year >= date.max.year:
+        raise PostcardsError(f"a card posted on {today.isoformat()} would arrive past the end of the "
+                             "calendar", field="--today", hint="give a date before the year 9999")
+    return day
 
 
 def next_birthday(born: Birthday, after: date) -> date:
@@ -51,7 +61,7 @@ def birthday_soon(born: Birthday | None, arrives: date, window_days: int = BIRTH
     return (next_birthday(born, arrives) - arrives).days <= window_days
 
 
-def occasion_for(born: Birthday | None, arrives: date, seasons: dict[Occasion, Season],
+def occasion_for(born: Birthday | None, arrives: date, seasons: Mapping[Occasion, Season],
                  birthday_window: int = BIRTHDAY_WINDOW_DAYS) -> Occasion:
     """A birthday first (within `birthday_window` days after arrival), then a season the
     arrival day falls in, else general."""
