@@ -86,11 +86,11 @@ def test_sender_lines() -> None:
 
 def test_data_file_does_not_change(tmp_path: Path) -> None:
     # The sender's own address goes to the card only: never into the data file.
-    from postcards.api.jobs import make_postcards
+    from postcards import make_cards
     from postcards.source.records import load_dataset
     from postcards.source.resources import bundled_data
 
     data = tmp_path / "prisoners.yaml"
     data.write_bytes(bundled_data().read_bytes())
-    make_postcards(load_dataset(data), CardOptions(today=TODAY, sender=("Анна Шмидт",)), tmp_path / "out.pdf")
+    make_cards(load_dataset(data), CardOptions(today=TODAY, sender=("Анна Шмидт",)), tmp_path / "out.pdf")
     assert data.read_bytes() == bundled_data().read_bytes()

@@ -278,6 +278,20 @@ def test_the_summary_names_the_skipped_and_the_addresses_to_check(runner: CliRun
     assert "Writer 1 (2): Boris Zhuk (old); Dmitry Sedykh (new)" in summary
 
 
+def test_stale_after_reaches_the_terminal_summary_too(runner: CliRunner, in_tmp: Path) -> None:
+    data = data_file(in_tmp, prisoner_yaml("old", "Жук Борис Ильич", "institution: IK-4\nverified: 2025-10-01"))
+    result = run(runner, "event", data, "--writers", "1", "--today", SUMMER, "--config", "none.yaml",
+                 "--stale-after", "200")
+    assert result.exit_code == 0, result.stderr
+    assert "Check before posting: 1 address not verified in the last 200 days" in (
+        reader(in_tmp / "event.pdf").pages[0].extract_text())
+    assert result.stderr.splitlines()[-1] == (
+        "1 address not verified in the last 200 days: check them at prisoners.spring96.org before posting "
+        "(`postcards check`).")
+    made = make(runner, data)
+    assert "not verified" not in made.stderr  # 243 days: fresh enough by make's default of a year
+
+
 def test_the_ledger_command_as_json_and_its_bad_inputs(runner: CliRunner, in_tmp: Path) -> None:
     data = people(in_tmp, 2)
     make(runner, data, "--ledger", "sent.csv", "--only", "p1")

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader
 
-from postcards.api import jobs
-from postcards.api.jobs import make_postcards, prepare
+from postcards import make_cards, make_event, plan_messages
 from postcards.layout import fonts
-from postcards.layout.cards import planned_cards
 from postcards.layout.crib import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
@@ -28,7 +26,7 @@ SUMMER = date(2026, 6, 1)
 
 def make(tmp_path: Path, data: Path | None = None, **options: object) -> Path:
     output = tmp_path / "out.pdf"
-    make_postcards(load_dataset(data or bundled_data()),
+    make_cards(load_dataset(data or bundled_data()),
                    CardOptions(crib=True, today=SUMMER, **options), output)  # type: ignore[arg-type]
     return output
 
@@ -56,12 +54,11 @@ def test_a_crib_page_follows_each_sheet_and_says_who_and_what(tmp_path: Path) ->
 def test_the_crib_repeats_the_card_text_word_for_word(tmp_path: Path) -> None:
     output = tmp_path / "out.pdf"
     dataset, options = load_dataset(bundled_data()), CardOptions(crib=True, today=SUMMER)
-    make_postcards(dataset, options, output)
+    make_cards(dataset, options, output)
     crib = page_text(output, 1)
-    job = prepare(dataset, options)
-    for card in planned_cards(job.plan, options, job.library):
-        assert " ".join(card.message.paragraphs) in crib
-        assert card.message.english is not None and " ".join(card.message.english) in crib
+    for _, message in plan_messages(dataset, options):
+        assert " ".join(message.paragraphs) in crib
+        assert message.english is not None and " ".join(message.english) in crib
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter", "a6", "4x6"])
@@ -141,7 +138,7 @@ def test_a_cover_and_a_crib_spell_a_name_the_same_way(tmp_path: Path, lang: str)
     data = data_file(tmp_path, prisoner_yaml(name=name))
     output = tmp_path / "event.pdf"
     options = CardOptions(today=SUMMER, crib=True, lang=lang)
-    jobs.run(prepare(load_dataset(data), options, event=EventOptions(writers=1)), output)
+    make_event(load_dataset(data), options, EventOptions(writers=1), output)
     cover, crib = page_text(output, 1), page_text(output, 3)
     assert "1. Lyudmila Chekina (Чекина Людмила Юрьевна), IK-4" in cover
     assert "Top left: Lyudmila Chekina Say:" in crib  # the heading; the card's own forms follow

@@ -27,7 +27,6 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
 import postcards
-from postcards.api.jobs import make_postcards
 from postcards.layout import fonts
 from postcards.layout.card import card_geometry
 from postcards.layout.cards import card_spec
@@ -55,7 +54,7 @@ def bundled_sheets(paper: Paper = A4, repeat: int = 1) -> list[Page]:
 
 
 def make(path: Path, **options: Any) -> bytes:
-    make_postcards(load_dataset(bundled_data()), CardOptions(today=TODAY, **options), path)
+    postcards.make_cards(load_dataset(bundled_data()), CardOptions(today=TODAY, **options), path)
     return path.read_bytes()
 
 

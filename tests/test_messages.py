@@ -189,13 +189,13 @@ def test_empty_template_file(tmp_path: Path) -> None:
 
 
 def test_a_language_without_messages_for_the_occasion_is_refused(tmp_path: Path) -> None:
-    from postcards.api.jobs import make_postcards
+    from postcards import make_cards
     from postcards.shared.options import CardOptions
     from postcards.source.resources import bundled_data
 
     library = load_library(library_file(tmp_path, "ru-only", "Добрый день."))
     with pytest.raises(PostcardsError) as caught:
-        make_postcards(load_dataset(bundled_data()), CardOptions(today=TODAY, lang="be", occasion="general"),
+        make_cards(load_dataset(bundled_data()), CardOptions(today=TODAY, lang="be", occasion="general"),
                        tmp_path / "out.pdf", library=library)
     assert caught.value.lines() == [
         f"--lang: the message library has no 'be' message for the occasion 'general'; add one to "

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import TODAY, data_file, library_file, prisoner_yaml
 
-from postcards.api.jobs import make_postcards, prepare
+from postcards import make_cards
+from postcards.api.jobs import prepare
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday
 from postcards.shared.options import CardOptions
@@ -63,7 +64,7 @@ def test_make_gives_a_birthday_message_when_the_card_arrives_in_time(tmp_path: P
     soon = prisoner_yaml("soon", "Чекина Людмила Юрьевна", "institution: IK-4\nborn: 1978-07-10")
     later = prisoner_yaml("later", "Лойко Анастасия Юрьевна", "institution: IK-4\nborn: --10-01")
     dataset = load_dataset(data_file(tmp_path, soon, later))
-    result = make_postcards(dataset, CardOptions(today=date(2026, 6, 1), transit_days=21, copies=2),
+    result = make_cards(dataset, CardOptions(today=date(2026, 6, 1), transit_days=21, copies=2),
                             tmp_path / "out.pdf")
     occasions = [(c.prisoner, c.occasion) for c in result.cards]
     assert occasions == [("soon", "birthday"), ("soon", "birthday"), ("later", "general"), ("later", "general")]
@@ -74,7 +75,7 @@ def test_make_gives_a_birthday_message_when_the_card_arrives_in_time(tmp_path: P
 
 def test_copies_beyond_a_seasonal_pool_get_general_messages(tmp_path: Path) -> None:
     dataset = load_dataset(data_file(tmp_path))
-    result = make_postcards(dataset, CardOptions(today=date(2026, 12, 1), copies=3), tmp_path / "out.pdf")
+    result = make_cards(dataset, CardOptions(today=date(2026, 12, 1), copies=3), tmp_path / "out.pdf")
     assert [c.occasion for c in result.cards] == ["winter", "winter", "general"]
     assert len({c.message for c in result.cards}) == 3
 
@@ -90,7 +91,7 @@ def test_auto_falls_back_to_general_messages_and_says_so(tmp_path: Path) -> None
 def test_an_occasion_whose_messages_all_need_the_writers_gender(tmp_path: Path) -> None:
     library = load_library(library_file(tmp_path, "pie", "Я {я:испекла|испёк} пирог."))
     with pytest.raises(PostcardsError) as caught:
-        make_postcards(load_dataset(data_file(tmp_path)), CardOptions(today=TODAY, occasion="general"), tmp_path / "out.pdf",
+        make_cards(load_dataset(data_file(tmp_path)), CardOptions(today=TODAY, occasion="general"), tmp_path / "out.pdf",
                        library=library)
     assert caught.value.lines() == ["--writer-gender: every general message in 'ru' agrees with the writer's "
                                     "gender; give --writer-gender female or male"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import MM, TODAY, Run, box_of, data_file, prisoner_yaml, read_runs, reader, slot_of
 
-from postcards.api.jobs import make_postcards
+from postcards import make_cards
 from postcards.layout import fonts
 from postcards.layout.card import card_geometry
 from postcards.layout.cards import card_spec
@@ -32,7 +32,7 @@ BUNDLED_BLOCKS = [
 
 def make(tmp_path: Path, data: Path | None = None, name: str = "out.pdf", **options: object) -> bytes:
     output = tmp_path / name
-    make_postcards(load_dataset(data or bundled_data()), CardOptions(**{'today': TODAY, **options}), output)  # type: ignore[arg-type]
+    make_cards(load_dataset(data or bundled_data()), CardOptions(**{'today': TODAY, **options}), output)  # type: ignore[arg-type]
     return output.read_bytes()
 
 
@@ -111,7 +111,7 @@ def test_a_failed_run_leaves_the_earlier_file_and_no_partial_file(tmp_path: Path
     broken = data_file(tmp_path, prisoner_yaml(extra="address: {name: ИК № 4, street: ул. Антошкина 3 ★, "
                                                     "postcode: 246035, locality: г. Гомель}"))
     with pytest.raises(PostcardsError, match="characters the font cannot draw"):
-        make_postcards(load_dataset(broken), CardOptions(today=TODAY), output)
+        make_cards(load_dataset(broken), CardOptions(today=TODAY), output)
     assert output.read_bytes() == b"%PDF-earlier"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml", "out.pdf"]
 
@@ -126,7 +126,7 @@ def test_no_text_leaves_its_box_even_when_shrunk(tmp_path: Path) -> None:
     """).replace("ул. Советских пограничников, 37", "'ул. Советских пограничников, 37'")
     output = tmp_path / "out.pdf"
     sender = ("Иван Петров", "Германия, 10115 Берлин", "Фридрихштрассе, 1", "кв. 2", "Иван", "Петров")
-    make_postcards(load_dataset(data_file(tmp_path, rural)), CardOptions(today=TODAY, sender=sender, message_file=own),
+    make_cards(load_dataset(data_file(tmp_path, rural)), CardOptions(today=TODAY, sender=sender, message_file=own),
                    output)
     runs = read_runs(output)
     geometry = card_geometry(148, 105)
@@ -146,10 +146,11 @@ def test_a_message_that_cannot_fit_fails_naming_person_and_message(tmp_path: Pat
     own = tmp_path / "letter.txt"
     own.write_text("Очень длинное письмо. " * 80, encoding="utf-8")
     with pytest.raises(PostcardsError) as caught:
-        make_postcards(load_dataset(bundled_data()), CardOptions(today=TODAY, message_file=own), tmp_path / "out.pdf")
-    assert caught.value.lines() == [
+        make_cards(load_dataset(bundled_data()), CardOptions(today=TODAY, message_file=own), tmp_path / "out.pdf")
+    assert caught.value.lines()[0] == (
         f"{bundled_data()}:9:5: prisoners[0]: your message ({own}) does not fit the card for 'chekina' "
-        "even at 8.0 pt; shorten it: about 400 characters fit well"]
+        "even at 8.0 pt; shorten it: about 400 characters fit well")
+    assert len(caught.value.lines()) == 3  # every card's refusal, found before any drawing
     assert not (tmp_path / "out.pdf").exists()
 
 

@@ -1,1 +1,199 @@
-"""Layer 7: the documented calls the command line and other programs use."""
+"""Layer 7: the documented calls (docs/api.md). The command line makes its PDFs, address
+blocks, checks and lint findings through these, and a bot or a web form can do the same.
+
+The PDF machinery is imported when a PDF is first made, so reading data, address blocks and
+the censor check start quickly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Protocol, cast
+
+from postcards.api.results import AddressBlock, CardRecord, Result
+from postcards.evening.freshness import stale_addresses
+from postcards.evening.selection import Selection
+from postcards.evening.selection import select as selected
+from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.model import Dataset, Prisoner
+from postcards.shared.names import Gender
+from postcards.shared.options import (
+    DEFAULT_STALE_DAYS,
+    DEFAULT_TRANSIT_DAYS,
+    AddressOptions,
+    CardOptions,
+    EventOptions,
+    Filters,
+    Register,
+)
+from postcards.source.records import load_dataset
+from postcards.source.resources import bundled_data
+from postcards.text.address import address_lines
+from postcards.text.censor import Finding
+from postcards.text.censor import lint as censor_lint
+from postcards.text.messages import Library, Message, bundled_library, load_library, render
+from postcards.text.occasions import arrival
+
+__all__ = [
+    "AddressBlock",
+    "AddressOptions",
+    "CardOptions",
+    "CardRecord",
+    "Dataset",
+    "EventOptions",
+    "Filters",
+    "Finding",
+    "Library",
+    "Message",
+    "PostcardsError",
+    "Prisoner",
+    "Problem",
+    "Result",
+    "Selection",
+    "address_blocks",
+    "check",
+    "library",
+    "lint",
+    "load",
+    "make_cards",
+    "make_event",
+    "plan_messages",
+    "render_message",
+    "select",
+]
+
+
+class Writable(Protocol):
+    """Where a PDF can go besides a path: anything with `write(bytes)`; it is never sought,
+    read or closed."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
+Output = str | os.PathLike[str] | Writable  # a path, or a binary stream
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """The validated prisoners of a data file (`prisoners.yaml` format), or of the list that
+    ships with postcards when `path` is None. Raises `PostcardsError` naming every problem
+    with its file, line and column; `Dataset.warnings` holds what does not stop anything."""
+    return load_dataset(Path(path) if path is not None else bundled_data())
+
+
+def select(dataset: Dataset, filters: Filters | None = None, *, today: date,
+           transit_days: int = DEFAULT_TRANSIT_DAYS) -> Selection:
+    """Who gets a card: the people `filters` choose (everyone when None) whose status is
+    imprisoned, in data-file order (or `filters.only`'s); the others chosen are in
+    `Selection.skipped` with the reason. An unknown id, code or tag is an error, with a
+    suggestion. `today` and `transit_days` matter only to `Filters.born_within`."""
+    return selected(dataset, filters or Filters(), arrival(today, transit_days))
+
+
+def address_blocks(people: Dataset | Iterable[Prisoner],
+                   options: AddressOptions | None = None) -> list[AddressBlock]:
+    """The address block of each person, top line first: the name in the dative, the
+    institution, street, postcode and locality, district and region when rural, and the
+    country. Given a dataset, its imprisoned people; given people (`select(...).prisoners`,
+    say), those."""
+    if isinstance(people, Dataset):
+        people = [p for p in people.prisoners if p.status == "imprisoned"]
+    options = options or AddressOptions()
+    return [AddressBlock(p.id, address_lines(p, options)) for p in people]
+
+
+def check(dataset: Dataset, *, today: date, paper: str = "a4",
+          stale_after: int = DEFAULT_STALE_DAYS) -> list[Problem]:
+    """Whatever in `dataset` would stop `make_cards` on `paper` (an address line too wide,
+    a character the font lacks), raised together as one `PostcardsError`; else the
+    addresses not verified within `stale_after` days of `today`, as warnings."""
+    from postcards.layout.cards import address_problems  # measures with the font: imported late
+
+    problems = address_problems(dataset, AddressOptions(), paper)
+    if problems:
+        raise PostcardsError.of(problems)
+    return stale_addresses(dataset.prisoners, today, stale_after)
+
+
+def library(templates: str | os.PathLike[str] | None = None) -> Library:
+    """The message library: a file in the format of `templates/messages.yaml`, checked when
+    read, or the one that ships with postcards when `templates` is None."""
+    return load_library(Path(templates)) if templates is not None else bundled_library()
+
+
+def plan_messages(dataset: Dataset, options: CardOptions, *, library: Library | None = None,
+                  ledger: str | os.PathLike[str] | None = None) -> list[tuple[Prisoner, Message]]:
+    """Every card's person and message, in card order, exactly as `make_cards` with the same
+    arguments would print them; nothing is laid out or written."""
+    from postcards.api.jobs import plan_job
+
+    job = plan_job(dataset, options, library, _path(ledger))
+    return list(job.plan.messages(job.library, job.options))
+
+
+def render_message(message_id: str, prisoner: Prisoner, *, library: Library | None = None,
+                   register: Register = "formal", writer: Gender | None = None) -> Message:
+    """One library message written for one person: greeting, body in their name forms and
+    gender, closing, and its English. `writer` is needed by messages whose words agree with
+    the writer's gender (рада/рад)."""
+    found = library or bundled_library()
+    return render(found.by_id(message_id), prisoner, found, register, writer)
+
+
+def lint(text: str, *, template: bool = False) -> list[Finding]:
+    """What a prison censor would stop in `text`, in reading order, each with the reason and
+    what to write instead; empty when nothing is flagged. With `template`, placeholders
+    such as {name} are skipped and both forms of {одна|один} are checked."""
+    return censor_lint(text, template=template)
+
+
+def make_cards(dataset: Dataset, options: CardOptions, out: Output, *, library: Library | None = None,
+               ledger: str | os.PathLike[str] | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Result:
+    """A PDF of postcards, one per selected person (`options.copies` each), imposed on sheets
+    of `options.paper`, to `out`: a path (written atomically: the file appears whole or not
+    at all) or a binary stream (only written to, so a web response will do).
+
+    Every refusal (bad data, a text that cannot fit, a character the font lacks) is raised as
+    `PostcardsError` before the first page is drawn. With `ledger` (a CSV path), messages a
+    person had are avoided and the cards are added to it once the PDF is written.
+    `progress(drawn, total)` hears of each sheet's cards as they are drawn."""
+    return _make(dataset, options, None, out, library, ledger, progress)
+
+
+def make_event(dataset: Dataset, options: CardOptions, event: EventOptions, out: Output, *,
+               library: Library | None = None, ledger: str | os.PathLike[str] | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Result:
+    """A letter-writing evening's PDF to `out`, as `make_cards` writes one: the organiser's
+    summary, then per writer a cover sheet, their pack of cards and (with `options.crib`)
+    a crib sheet after each sheet of cards. Packs differ by at most one card."""
+    return _make(dataset, options, event, out, library, ledger, progress)
+
+
+def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,
+          library: Library | None, ledger: str | os.PathLike[str] | None,
+          progress: Callable[[int, int], None] | None) -> Result:
+    from postcards.api.jobs import draw, finish, prepare
+
+    with _opened(out) as handle:  # a bad path fails before any work
+        job = prepare(dataset, options, library, _path(ledger), event)
+        rendered = draw(job, handle, progress)
+    return finish(job, rendered, Path(out) if isinstance(out, (str, os.PathLike)) else None)
+
+
+@contextmanager
+def _opened(out: Output) -> Iterator[IO[bytes]]:
+    if isinstance(out, (str, os.PathLike)):
+        from postcards.pdf.document import atomic_output
+
+        with atomic_output(Path(out)) as handle:
+            yield handle
+    else:
+        yield cast(IO[bytes], out)  # only `write` is called
+
+
+def _path(value: str | os.PathLike[str] | None) -> Path | None:
+    return Path(value) if value is not None else None

@@ -1,40 +1,54 @@
-"""The jobs the command line runs, `make` and `event`: everything is decided first (who,
-which message, which ledger), then the PDF is drawn sheet by sheet and written atomically,
-and only then are the cards added to the ledger."""
+"""The jobs behind `make_cards` and `make_event`, decided first and drawn second.
+
+`prepare` decides everything: who gets a card and which message, the ledger read and checked
+writable, and every card, crib page, cover and summary laid out once, so that every refusal
+the data decides (a character the font lacks, a text that cannot fit) comes before a page is
+drawn. Of that layout each card's two sizes are kept, and the first few thousand cards whole.
+`draw` then lays the other cards out again from their sizes, a sheet at a time, so a long run
+never holds every card; `finish` adds the cards to the ledger, rows made from the plan, once
+the PDF is written.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import chain, islice, repeat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import chain, repeat
 from pathlib import Path
-from typing import TypeVar
+from typing import IO
 
-from postcards.evening.event import EveningFacts, cover, split, summary
+from postcards.api.results import CardRecord, Result
+from postcards.evening.event import EveningFacts, cover, split, summary, writers_named
 from postcards.evening.freshness import stale_people
 from postcards.evening.ledger import Entry, Ledger, append, check_writable, read_ledger, unknown_prisoners
 from postcards.evening.plan import Plan, plan_cards
 from postcards.evening.selection import Selection, limit, nobody_error, select
-from postcards.layout.cards import PlannedCard, paper_named, planned_cards
+from postcards.layout.card import CardSpec
+from postcards.layout.cards import CardFitter, Decided, paper_named
 from postcards.layout.crib import crib_page
 from postcards.layout.pages import flow
 from postcards.layout.sheet import Paper, card_origins
-from postcards.pdf.document import CardSheet, Page, atomic_output, render_document
-from postcards.shared.errors import Problem
+from postcards.layout.text import TextPage
+from postcards.pdf.document import CardSheet, Page, Rendered, render_document
+from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import Dataset, Prisoner
-from postcards.shared.options import CardOptions, EventOptions
+from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
+from postcards.shared.words import plural
 from postcards.text.crib import crib_entry
-from postcards.text.messages import Library, bundled_library
+from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
+from postcards.text.outline import Para
 
-T = TypeVar("T")
 TITLES = {"make": "Postcards", "event": "Letter-writing evening"}
 BLANK_NOTE = "[a blank card, written by hand; the suggested text was:]"
+LISTED_REFUSALS = 20  # refusals listed one a line; the rest are counted
+
+Progress = Callable[[int, int], None]  # (cards drawn so far, cards in all)
 
 
 @dataclass(frozen=True)
 class Job:
-    """A run, fully decided: drawing it decides nothing more."""
+    """A run, fully decided: drawing it decides nothing more and refuses nothing."""
 
     options: CardOptions
     library: Library
@@ -43,38 +57,24 @@ class Job:
     ledger: Ledger | None
     warnings: tuple[Problem, ...]  # about the ledger: bad lines, unknown ids
     event: EventOptions | None = None
-    packs: tuple[Sequence[Prisoner], ...] = ()  # each writer's people in card order, at an event
+    packs: tuple[tuple[Prisoner, ...], ...] = ()  # each writer's people in card order, at an event
+    stale: tuple[tuple[Prisoner, Problem], ...] = ()  # addresses to check before posting
+    notes: tuple[str, ...] = ()  # choices worth telling the user
+    decided: Decided = field(default_factory=Decided)  # each card's fitted sizes, once prepared
 
     @property
     def cards(self) -> int:
         return len(self.plan.people)
 
-
-@dataclass(frozen=True, slots=True)
-class CardRecord:
-    """What one printed card was: for whom, which message, in which pack."""
-
-    prisoner: str
-    message: str
-    occasion: str
-    lang: str
-    pack: int | None = None
+    @property
+    def stale_after(self) -> int:
+        return self.event.stale_after if self.event is not None else DEFAULT_STALE_DAYS
 
 
-@dataclass(frozen=True)
-class JobResult:
-    output: Path
-    cards: tuple[CardRecord, ...]
-    sheets: int  # pages of cards
-    pages: int  # every page, cribs, covers and summary included
-    bytes: int
-    recorded: Path | None  # the ledger the cards were added to
-
-
-def prepare(dataset: Dataset, options: CardOptions, library: Library | None = None,
-            ledger: Path | None = None, event: EventOptions | None = None) -> Job:
-    """Who gets a card and which message, the ledger read and checked writable: every refusal
-    happens here, before anything is drawn or written."""
+def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = None,
+             ledger: Path | None = None, event: EventOptions | None = None) -> Job:
+    """Who gets a card and which message, the ledger read and checked writable; nothing laid
+    out yet (`prepare` does that)."""
     library = library or bundled_library()
     selection = select(dataset, options.filters, arrival(options.today, options.transit_days))
     book = None
@@ -98,82 +98,174 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)
     plan = plan_cards(selection.prisoners, options, library, book.received() if book else None)
-    packs = tuple(split(plan.people, event.writers)) if event is not None else ()
-    return Job(options, library, selection, plan, book, tuple(warnings), event, packs)
+    packs = tuple(tuple(p) for p in split(plan.people, event.writers)) if event is not None else ()
+    stale_after = event.stale_after if event is not None else DEFAULT_STALE_DAYS
+    stale = tuple(stale_people(selection.prisoners, options.today, stale_after))
+    notes = plan.notes
+    empty = [n for n, pack in enumerate(packs, 1) if not pack]
+    if event is not None and empty:
+        notes += (f"{event.writers} writers for {plural(len(plan.people), 'card')}: "
+                  f"{writers_named(empty)} get no pack.",)
+    return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes)
 
 
-def make_postcards(dataset: Dataset, options: CardOptions, output: Path, library: Library | None = None,
-                   progress: Callable[[int], None] | None = None, ledger: Path | None = None) -> JobResult:
-    """One card per selected prisoner (`options.copies` each) to `output`, imposed on sheets
-    of `options.paper`. Nothing is written unless every card is right."""
-    return run(prepare(dataset, options, library, ledger), output, progress)
+def prepare(dataset: Dataset, options: CardOptions, library: Library | None = None,
+            ledger: Path | None = None, event: EventOptions | None = None) -> Job:
+    """The run decided: `plan_job`, then every page laid out once. Every refusal happens
+    here, before anything is drawn or written."""
+    job = plan_job(dataset, options, library, ledger, event)
+    return replace(job, decided=_decide(job))
 
 
-def run(job: Job, output: Path, progress: Callable[[int], None] | None = None) -> JobResult:
-    """Draws the job's pages into `output` (atomically), then adds its cards to the ledger."""
+def _decide(job: Job) -> Decided:
+    """Every card, crib page, cover and summary laid out, in the order they will be drawn;
+    what drawing needs kept, the rest let go. Raises every refusal found, together."""
+    fitter = CardFitter(job.options)  # refuses sender lines that cannot be printed
     paper = paper_named(job.options.paper)
-    records: list[CardRecord] = []
-    entries: list[Entry] | None = [] if job.ledger is not None and job.ledger.appendable else None
-    cards = _recorded(planned_cards(job.plan, job.options, job.library), job, records, entries)
-    pages = _event_pages(job, cards, paper) if job.event is not None else _sheets(job, cards, paper)
-    title = TITLES["event" if job.event is not None else "make"]
-    with atomic_output(output) as handle:
-        rendered = render_document(pages, paper, title, handle, job.plan.templates[0].lang, progress)
-    recorded = None
-    if job.ledger is not None and entries is not None:
-        append(job.ledger, entries)
-        recorded = job.ledger.path
-    return JobResult(output, tuple(records), rendered.sheets, rendered.pages, rendered.bytes, recorded)
+    decided = Decided()
+    refusals: list[Problem] = []
+    for part in _outline(job, paper.per_sheet):
+        try:
+            if isinstance(part, range):
+                _decide_sheet(job, part, fitter, paper, decided, refusals)
+            else:
+                flow(part, paper)
+        except PostcardsError as err:
+            refusals += err.problems
+    if refusals:
+        raise PostcardsError.of(_listed(refusals))
+    return decided
 
 
-def _recorded(cards: Iterable[PlannedCard], job: Job, records: list[CardRecord],
-              entries: list[Entry] | None) -> Iterator[PlannedCard]:
-    """The cards, noting each as it is drawn (and its ledger row, when there is a ledger)."""
-    packs = chain.from_iterable(repeat(n, len(p)) for n, p in enumerate(job.packs, 1))
-    for card in cards:
-        pack = next(packs, None)
-        message = card.message
-        records.append(CardRecord(card.prisoner.id, message.id, message.occasion, message.lang, pack))
-        if entries is not None:
-            text = f"{BLANK_NOTE}\n{message.text}" if job.options.blank else message.text
-            entries.append(Entry(job.options.today, card.prisoner.id, message.id, message.lang, pack, text))
-        yield card
+def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, decided: Decided,
+                  refusals: list[Problem]) -> None:
+    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib."""
+    sheet = []
+    for index in cards:
+        try:
+            message = job.plan.message(index, job.library, job.options)
+            decided.add(index, message, fitter.fit(job.plan.people[index], message))
+            sheet.append((job.plan.people[index], message))
+        except PostcardsError as err:
+            refusals += err.problems
+    if job.options.crib and len(sheet) == len(cards):
+        decided.add_crib(cards.start, _crib(job, sheet, paper))
 
 
-def _sheets(job: Job, cards: Iterable[PlannedCard], paper: Paper) -> Iterator[Page]:
-    """Sheets of cards, each followed by its crib page when the job asks for cribs."""
-    origins = card_origins(paper)
-    for sheet in batched(cards, paper.per_sheet):
-        yield CardSheet(tuple((card.spec, origin) for card, origin in zip(sheet, origins, strict=False)))
-        if job.options.crib:
-            yield crib_page([crib_entry(c.prisoner, c.message, job.options.blank, job.options.today)
-                             for c in sheet], paper)
+def _listed(found: list[Problem]) -> list[Problem]:
+    """Each refusal once (one not about a person comes from every card), at most a screenful."""
+    refusals = list(dict.fromkeys(found))
+    if len(refusals) <= LISTED_REFUSALS:
+        return refusals
+    rest = len(refusals) - LISTED_REFUSALS
+    return [*refusals[:LISTED_REFUSALS],
+            Problem(f"and {plural(rest, 'more problem')} of the same kinds",
+                    hint="mend those above and run again")]
 
 
-def _event_pages(job: Job, cards: Iterator[PlannedCard], paper: Paper) -> Iterator[Page]:
-    """The organiser's summary, then per writer: a cover sheet, the cards, their cribs."""
-    assert job.event is not None
-    yield from flow(summary(evening_facts(job)), paper)
+def _outline(job: Job, per_sheet: int) -> Iterator[list[Para] | range]:
+    """The document in order: the paragraphs of each text sheet (an evening's summary, a
+    writer's cover) and the card numbers of each sheet of cards. Both passes walk it."""
+    if job.event is None:
+        yield from _sheets_of(range(job.cards), per_sheet)
+        return
+    yield summary(evening_facts(job))
+    start = 0
     for number, pack in enumerate(job.packs, 1):
         if pack:
-            yield from flow(cover(number, job.event.writers, pack, paper.per_sheet, job.options.crib), paper)
-            yield from _sheets(job, islice(cards, len(pack)), paper)
+            yield cover(number, job.event.writers, pack, per_sheet, job.options.crib)
+            yield from _sheets_of(range(start, start + len(pack)), per_sheet)
+        start += len(pack)
+
+
+def _sheets_of(cards: range, per_sheet: int) -> Iterator[range]:
+    for start in range(0, len(cards), per_sheet):
+        yield cards[start : start + per_sheet]
+
+
+def draw(job: Job, out: IO[bytes], progress: Progress | None = None) -> Rendered:
+    """Draws the job's pages into `out` as decided: each card handed over whole, or laid out
+    again at its sizes, a sheet at a time. `out` is only written to, never sought: a pipe or
+    a web response will do."""
+    paper = paper_named(job.options.paper)
+    drawn = 0
+
+    def tick(cards: int) -> None:
+        nonlocal drawn
+        drawn += cards
+        if progress is not None:
+            progress(drawn, job.cards)
+
+    title = TITLES["event" if job.event is not None else "make"]
+    return render_document(_pages(job, paper), paper, title, out, job.plan.templates[0].lang, tick)
+
+
+def _pages(job: Job, paper: Paper) -> Iterator[Page]:
+    fitter, origins = CardFitter(job.options), card_origins(paper)
+    for part in _outline(job, paper.per_sheet):
+        if not isinstance(part, range):
+            yield from flow(part, paper)
+            continue
+        cards = [_card(job, fitter, index) for index in part]
+        yield CardSheet(tuple((spec, origin) for (_, _, spec), origin in zip(cards, origins, strict=False)))
+        if job.options.crib:
+            yield job.decided.take_crib(part.start) or _crib(job, [(p, m) for p, m, _ in cards], paper)
+
+
+def _crib(job: Job, sheet: Sequence[tuple[Prisoner, Message]], paper: Paper) -> TextPage:
+    return crib_page([crib_entry(p, m, job.options.blank, job.options.today) for p, m in sheet], paper)
+
+
+def _card(job: Job, fitter: CardFitter, index: int) -> tuple[Prisoner, Message, CardSpec]:
+    """Card `index` as decided: handed over whole, or rendered and laid out again."""
+    prisoner = job.plan.people[index]
+    kept = job.decided.take(index)
+    if kept is not None:
+        return prisoner, *kept
+    message = job.plan.message(index, job.library, job.options)
+    return prisoner, message, fitter.again(prisoner, message, job.decided.sizes(index))
+
+
+def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
+    """After the PDF is written: the job's cards added to its ledger, and what to report."""
+    recorded = None
+    if job.ledger is not None and job.ledger.appendable:
+        append(job.ledger, list(ledger_entries(job)))
+        recorded = job.ledger.path
+    return Result(
+        output=output, cards=records(job), sheets=rendered.sheets, pages=rendered.pages,
+        bytes=rendered.bytes, ledger=job.ledger.path if job.ledger is not None else None,
+        recorded=recorded, selection=job.selection, warnings=job.warnings, notes=job.notes,
+        findings=job.plan.findings, stale=tuple(problem for _, problem in job.stale),
+        stale_after=job.stale_after)
+
+
+def _pack_numbers(job: Job) -> Iterator[int | None]:
+    if not job.packs:
+        return repeat(None, job.cards)
+    return chain.from_iterable(repeat(n, len(p)) for n, p in enumerate(job.packs, 1))
+
+
+def records(job: Job) -> tuple[CardRecord, ...]:
+    """What each card is, from the plan: for whom, which message, in which pack."""
+    return tuple(CardRecord(p.id, t.id, t.occasion, t.lang, pack)
+                 for p, t, pack in zip(job.plan.people, job.plan.templates, _pack_numbers(job), strict=True))
+
+
+def ledger_entries(job: Job) -> Iterator[Entry]:
+    """The ledger's rows for the job's cards, the text as printed, made from the plan."""
+    cards = job.plan.messages(job.library, job.options)
+    for (prisoner, message), pack in zip(cards, _pack_numbers(job), strict=True):
+        text = f"{BLANK_NOTE}\n{message.text}" if job.options.blank else message.text
+        yield Entry(job.options.today, prisoner.id, message.id, message.lang, pack, text)
 
 
 def evening_facts(job: Job) -> EveningFacts:
     assert job.event is not None
-    stale = stale_people(job.selection.prisoners, job.options.today, job.event.stale_after)
     book, today = job.ledger, job.options.today
     return EveningFacts(day=today, arrives=arrival(today, job.options.transit_days),
-                        packs=job.packs, selection=job.selection, stale=stale,
+                        packs=job.packs, selection=job.selection, stale=job.stale,
                         stale_after=job.event.stale_after,
                         ledger=None if book is None else str(book.path),
                         ledger_usable=book is not None and book.appendable,
                         ledger_cards=book.cards if book is not None else 0)
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[Sequence[T]]:
-    """`items` in runs of `size` (the last may be shorter)."""
-    iterator = iter(items)
-    while chunk := tuple(islice(iterator, size)):
-        yield chunk

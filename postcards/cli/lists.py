@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import click
 
+import postcards
 from postcards.cli import report
 from postcards.cli.options import (
     address_options,
@@ -23,17 +24,10 @@ from postcards.cli.options import (
     when_options,
 )
 from postcards.cli.options import today as when
-from postcards.evening.freshness import stale_addresses
-from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
-from postcards.evening.selection import matching, select
-from postcards.layout.cards import address_problems
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, AddressOptions, Filters
 from postcards.shared.words import people, plural
-from postcards.text.address import address_lines
-from postcards.text.occasions import arrival, upcoming_birthdays
-from postcards.text.translit import known_as
 
 
 @click.command()
@@ -46,13 +40,14 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
     """Print each address block, to copy onto an envelope by hand."""
     dataset = load(data)
     options = AddressOptions("nominative" if nominative else "dative", not no_country)
-    selection = select(dataset, Filters(only=ids), date.today())
+    selection = postcards.select(dataset, Filters(only=ids), today=when(None))
     report_skipped(selection)
-    blocks = [{"id": p.id, "lines": list(address_lines(p, options))} for p in selection.prisoners]
+    blocks = postcards.address_blocks(selection.prisoners, options)
     if as_json:
-        click.echo(json.dumps(blocks, ensure_ascii=False, indent=2))
+        click.echo(json.dumps([{"id": b.id, "lines": list(b.lines)} for b in blocks], ensure_ascii=False,
+                              indent=2))
         return
-    click.echo("\n\n".join("\n".join(block["lines"]) for block in blocks))
+    click.echo("\n\n".join("\n".join(block.lines) for block in blocks))
 
 
 @click.command()
@@ -64,10 +59,7 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
 def check(data: Path | None, stale_after: int, today: str | None, paper: str) -> None:
     """Validate DATA, listing every problem and stale address."""
     dataset = load(data)
-    problems = address_problems(dataset, AddressOptions(), paper)
-    if problems:
-        raise PostcardsError.of(problems)
-    stale = stale_addresses(dataset.prisoners, when(today), stale_after)
+    stale = postcards.check(dataset, today=when(today), paper=paper, stale_after=stale_after)
     report.warn(stale)
     warnings = len(dataset.warnings) + len(stale)
     report.say(f"{dataset.file}: {plural(len(dataset.prisoners), 'prisoner')}, "
@@ -82,6 +74,9 @@ def list_prisoners(data: Path | None, today: str | None, transit_days: int, **ch
     """Print a table of DATA: ids, names, institutions, birthdays, status, tags.
 
     The filters are those of `make` and `event`: the table shows whom they choose."""
+    from postcards.evening.selection import matching
+    from postcards.text.occasions import arrival
+
     dataset = load(data)
     chosen_by = filters(**chosen)
     people = matching(dataset, chosen_by, arrival(when(today), transit_days))
@@ -123,9 +118,12 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
 
     The same people as `make --born-within DAYS`; the day to post by is the birthday minus
     --transit-days."""
+    from postcards.text.occasions import arrival, upcoming_birthdays
+    from postcards.text.translit import known_as
+
     dataset = load(data)
     day = when(today)
-    people = select(dataset, filters(**chosen), arrival(day, transit_days)).prisoners
+    people = postcards.select(dataset, filters(**chosen), today=day, transit_days=transit_days).prisoners
     found = upcoming_birthdays(people, day, transit_days, within)
     rows = [{"id": u.prisoner.id, "name": u.prisoner.name.ru.full(), "latin": known_as(u.prisoner.name),
              "birthday": u.day.isoformat(), "post_by": u.post_by.isoformat(), "turns": u.turns,
@@ -156,6 +154,9 @@ def ledger_command(data: Path | None, path: Path | None, since: str | None, dire
     """Cards sent so far, per person, from the ledger that `make` and `event` add to.
 
     Everyone imprisoned in DATA is listed, with 0 when they have had no card yet."""
+    from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
+    from postcards.text.translit import known_as
+
     dataset = load(data)
     found = ledger_path(data, path, disabled=False)
     if found is None or not found.is_file():

@@ -6,16 +6,16 @@ Exit codes: 0 done; 1 bad data or a refused action (one line per problem on stde
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import click
 
+import postcards
 from postcards import __version__
-from postcards.api.jobs import Job, JobResult, prepare, run
 from postcards.cli import report
 from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
 from postcards.cli.messages import lint_command, messages
@@ -35,8 +35,6 @@ from postcards.cli.options import (
     when_options,
 )
 from postcards.cli.process import paused_gc
-from postcards.evening.event import writers_named
-from postcards.evening.freshness import stale_addresses
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import (
@@ -48,7 +46,6 @@ from postcards.shared.options import (
     EventOptions,
 )
 from postcards.shared.words import plural
-from postcards.source.config import default_config_path, load_config
 
 PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
 
@@ -74,6 +71,12 @@ def main() -> None:
     DATA is a prisoners YAML file: ./prisoners.yaml when there is one, else the bundled list.
     Check every address at prisoners.spring96.org before posting: they go stale.
     """
+
+
+def _config_path() -> Path:
+    from postcards.source.config import default_config_path
+
+    return default_config_path()
 
 
 def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -109,7 +112,7 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="A line of your return address, in Cyrillic (repeat per line). "
                           "Default: 'sender:' in your config file; never written to the data file."),
         click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
-                     default=default_config_path,
+                     default=_config_path,
                      show_default="your config directory's postcards/config.yaml",
                      help="Your settings file (sender lines, writer_gender)."),
         address_options,
@@ -137,6 +140,8 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
     if values["fewest_first"] and values["card_limit"] is None and not capped:
         raise click.UsageError("--fewest-first chooses who gets the cards of a limited evening: "
                                "add --cards N")
+    from postcards.source.config import load_config
+
     settings = load_config(values["config"])
     sender = tuple(line.strip() for line in values["sender"] if line.strip()) or settings.sender
     chosen = {k: values[k] for k in ("only", "exclude", "institutions", "tags", "born_within", "statuses")}
@@ -169,9 +174,11 @@ def make(data: Path | None, output: Path, copies: int, crib: bool, **values: Any
     Each card is added to the ledger (sent.csv beside DATA, when there is one)."""
     started = time.perf_counter()
     options = _options(values, copies, crib)
-    job = _prepare(data, options, values)
-    result = _run(job, output, values["quiet"])
-    _report(job, result, started)
+    dataset = load(data)
+    with _progress(values) as progress:
+        result = postcards.make_cards(dataset, options, output, library=library(values["templates"]),
+                                      ledger=_ledger(data, values), progress=progress)
+    _report(result, options, started, event=False)
 
 
 @main.command()
@@ -197,62 +204,52 @@ def event(data: Path | None, writers: int, cards_per_writer: int | None, output:
     fewest cards (by the ledger) are written to first."""
     started = time.perf_counter()
     options = _options(values, 1, not no_crib, capped=cards_per_writer is not None)
-    plan = EventOptions(writers, cards_per_writer, stale_after)
-    job = _prepare(data, options, values, plan)
-    empty = [n for n, pack in enumerate(job.packs, 1) if not pack]
-    if empty:
-        report.say(f"note: {writers} writers for {plural(job.cards, 'card')}: "
-                   f"{writers_named(empty)} get no pack.")
-    result = _run(job, output, values["quiet"])
-    _report(job, result, started)
-
-
-def _prepare(data: Path | None, options: CardOptions, values: dict[str, Any],
-             event_options: EventOptions | None = None) -> Job:
+    evening = EventOptions(writers, cards_per_writer, stale_after)
     dataset = load(data)
-    ledger = ledger_path(data, values["ledger"], values["no_ledger"])
-    job = prepare(dataset, options, library(values["templates"]), ledger, event_options)
-    report.warn(job.warnings)
-    return job
+    with _progress(values) as progress:
+        result = postcards.make_event(dataset, options, evening, output, library=library(values["templates"]),
+                                      ledger=_ledger(data, values), progress=progress)
+    _report(result, options, started, event=True)
 
 
-def _run(job: Job, output: Path, quiet: bool) -> JobResult:
-    show_bar = not quiet and job.cards >= PROGRESS_FROM and sys.stderr.isatty()
-    with click.progressbar(length=job.cards, label="Drawing cards", file=sys.stderr,
-                           hidden=not show_bar) as bar:
-        return run(job, output, progress=bar.update)
+def _ledger(data: Path | None, values: dict[str, Any]) -> Path | None:
+    return ledger_path(data, values["ledger"], values["no_ledger"])
 
 
-def _report(job: Job, result: JobResult, started: float) -> None:
-    report_skipped(job.selection)
-    if job.plan.findings:
-        source = str(job.options.message_file)
-        for finding in job.plan.findings:
+def _progress(values: dict[str, Any]) -> AbstractContextManager[report.Progress]:
+    return report.progress("Drawing cards", shown=not values["quiet"], least=PROGRESS_FROM)
+
+
+def _report(result: postcards.Result, options: CardOptions, started: float, event: bool) -> None:
+    report.warn(result.warnings)
+    report_skipped(result.selection)
+    if result.findings:
+        source = str(options.message_file)
+        for finding in result.findings:
             report.say(f"warning: {finding.format(source)}")
         report.say(f"Printed anyway (--force): the censor may stop cards with these "
-                   f"{plural(len(job.plan.findings), 'word')}.")
-    for note in job.plan.notes:
+                   f"{plural(len(result.findings), 'word')}.")
+    for note in result.notes:
         report.say(f"note: {note}")
-    if job.ledger is not None and result.recorded is None:
-        report.say(f"warning: {job.ledger.path} is not a ledger: these cards are not recorded.")
+    if result.ledger is not None and result.recorded is None:
+        report.say(f"warning: {result.ledger} is not a ledger: these cards are not recorded.")
     elif result.recorded is not None:
         report.say(f"Added {plural(len(result.cards), 'card')} to the ledger {result.recorded}.")
-    stale = stale_addresses(job.selection.prisoners, job.options.today, DEFAULT_STALE_DAYS)
     extra = result.pages - result.sheets
-    paper = job.options.paper
     report.say(f"Wrote {result.output}: {plural(len(result.cards), 'card')} on "
-               f"{plural(result.sheets, 'sheet')} ({paper})"
-               + (f" and {plural(extra, 'other page')} ({_others(job)})" if extra else "")
+               f"{plural(result.sheets, 'sheet')} ({options.paper})"
+               + (f" and {plural(extra, 'other page')} ({_others(event, options.crib)})" if extra else "")
                + f", {plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
                f"{time.perf_counter() - started:.1f} s. Print at actual size (100%, not 'fit to page').")
-    if stale:
-        report.say(f"{plural(len(stale), 'address')} not verified in the last year: "
+    if result.stale:
+        period = "year" if result.stale_after == DEFAULT_STALE_DAYS else f"{result.stale_after} days"
+        report.say(f"{plural(len(result.stale), 'address')} not verified in the last {period}: "
                    "check them at prisoners.spring96.org before posting (`postcards check`).")
 
 
-def _others(job: Job) -> str:
-    if job.event is not None:
-        return "summary, covers" + (", cribs" if job.options.crib else "") + "; never post them"
+def _others(event: bool, crib: bool) -> str:
+    if event:
+        return "summary, covers" + (", cribs" if crib else "") + "; never post them"
     return "cribs for the writer; never post them"
 
 

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import click
 
+import postcards
 from postcards.cli import report
 from postcards.cli.options import library, templates_option
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import OCCASIONS
 from postcards.shared.words import plural
-from postcards.source.yamlsource import read_text
-from postcards.text.censor import bundled_rules, lint, rule_summary
 
 
 @click.command()
@@ -64,6 +63,8 @@ def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
     One line per finding: where, the word, why, and what to write instead. Exit status 1
     when anything is found, 0 when the text is clean."""
     if show_rules:
+        from postcards.text.censor import bundled_rules, rule_summary
+
         for rule_id, reason, instead, patterns in rule_summary(bundled_rules()):
             click.echo(f"{rule_id}: {reason}" + (f"; instead: {instead}" if instead else ""))
             if patterns:
@@ -74,7 +75,7 @@ def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
     source, body = _lint_input(text)
     if not body.strip():
         raise PostcardsError(f"{source}: there is no text to check", hint="give the message itself")
-    findings = lint(body)
+    findings = postcards.lint(body)
     if as_json:
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -96,5 +97,7 @@ def _lint_input(text: str) -> tuple[str, str]:
             raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
     path = Path(text)
     if "\n" not in text and len(text) < 4096 and path.is_file():
+        from postcards.source.yamlsource import read_text
+
         return str(path), read_text(path)
     return "<text>", text

@@ -1,24 +1,26 @@
 """Options and arguments shared by several commands, and the small steps every command takes
-(load the data, report what was skipped)."""
+(load the data, report what was skipped).
+
+The command line imports the work it calls when a command runs, not when it starts, so that
+`postcards --version` and `--help` answer at once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
+import postcards
 from postcards.cli import report
-from postcards.evening.ledger import default_path
-from postcards.evening.selection import Selection, skipped_summary
-from postcards.layout.sheet import papers
 from postcards.shared.model import STATUSES, Dataset
 from postcards.shared.options import DEFAULT_TRANSIT_DAYS, Filters
-from postcards.source.records import load_dataset
-from postcards.source.resources import bundled_data, default_data
-from postcards.text.messages import Library, bundled_library, load_library
+
+if TYPE_CHECKING:
+    from postcards.evening.selection import Selection
+    from postcards.text.messages import Library
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -28,11 +30,13 @@ def data_argument(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def data_path(data: Path | None) -> Path:
+    from postcards.source.resources import default_data
+
     return data if data is not None else default_data(Path("."))
 
 
 def load(data: Path | None) -> Dataset:
-    dataset = load_dataset(data_path(data))
+    dataset = postcards.load(data_path(data))
     report.warn(dataset.warnings)
     return dataset
 
@@ -45,8 +49,25 @@ def address_options(func: Callable[..., Any]) -> Callable[..., Any]:
                              "instead of the dative 'Колесниковой Марии Александровне'.")(func)
 
 
+class PaperChoice(click.Choice):  # type: ignore[type-arg]
+    """--paper's choices: the package's paper sizes, read when a command first needs them."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from postcards.layout.sheet import papers
+
+        return tuple(sorted(papers()))
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        """click gives a Choice its choices when it is made; these are read from the package."""
+
+
 def paper_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--paper", type=click.Choice(sorted(papers())), default="a4", show_default=True,
+    return click.option("--paper", type=PaperChoice(), default="a4", show_default=True,
                         help="a4: four A6 cards a sheet; letter: four quarter-letter cards; "
                              "a6, 4x6: one card a page, for a print shop.")(func)
 
@@ -58,7 +79,7 @@ def templates_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def library(path: Path | None) -> Library:
-    return load_library(path) if path is not None else bundled_library()
+    return postcards.library(path)
 
 
 def when_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -126,11 +147,16 @@ def ledger_path(data: Path | None, given: Path | None, disabled: bool) -> Path |
         return None
     if given is not None:
         return given
+    from postcards.evening.ledger import default_path
+    from postcards.source.resources import bundled_data
+
     used = data_path(data)
     return None if used == bundled_data() else default_path(used)  # never inside the package
 
 
 def report_skipped(selection: Selection) -> None:
+    from postcards.evening.selection import skipped_summary
+
     line = skipped_summary(selection)
     if line:
         report.say(line)

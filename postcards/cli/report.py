@@ -3,11 +3,17 @@ kept for data (addresses, JSON, tables)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from postcards.shared.errors import PostcardsError, Problem
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 
 def say(text: str) -> None:
@@ -30,3 +36,37 @@ def human_bytes(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+class Progress:
+    """A bar on stderr for a long run, made when the first sheet is drawn (the number of
+    cards is known then) and shown only when `shown` and the run has `least` cards."""
+
+    def __init__(self, label: str, shown: bool, least: int) -> None:
+        self._label = label
+        self._shown = shown
+        self._least = least
+        self._bar: ProgressBar[int] | None = None
+        self._done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._bar = click.progressbar(length=total, label=self._label, file=sys.stderr,
+                                          hidden=not (self._shown and total >= self._least))
+            self._bar.__enter__()
+        self._bar.update(done - self._done)
+        self._done = done
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+@contextmanager
+def progress(label: str, shown: bool, least: int) -> Iterator[Progress]:
+    """A `Progress` for the block, finished when it ends."""
+    bar = Progress(label, shown and sys.stderr.isatty(), least)
+    try:
+        yield bar
+    finally:
+        bar.close()

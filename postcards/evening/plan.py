@@ -1,9 +1,10 @@
 """Which message each card gets: the occasion each person's card meets, the pool of messages
-for it, a seeded choice that avoids repeats, or the one message the writer chose."""
+for it, a seeded choice that avoids repeats, or the one message the writer chose; and each
+card's message as printed, rendered from the plan whenever it is needed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from postcards.shared.errors import PostcardsError, Problem
@@ -14,7 +15,7 @@ from postcards.shared.options import (
     Occasion,
 )
 from postcards.text.censor import Finding, lint
-from postcards.text.messages import Library, Template, choose, read_own_message
+from postcards.text.messages import Library, Message, Template, choose, read_own_message, render
 from postcards.text.occasions import BIRTHDAY_WINDOW_DAYS, arrival, occasion_for
 
 
@@ -26,6 +27,16 @@ class Plan:
     templates: tuple[Template, ...]  # the message of each card
     findings: tuple[Finding, ...] = ()  # in a --message-file printed with --force
     notes: tuple[str, ...] = ()  # choices worth telling the user
+
+    def message(self, index: int, library: Library, options: CardOptions) -> Message:
+        """Card `index`'s message as printed. Rendering is pure and deterministic, so the
+        text is made again whenever it is needed rather than kept for every card."""
+        return render(self.templates[index], self.people[index], library, options.register, options.writer)
+
+    def messages(self, library: Library, options: CardOptions) -> Iterator[tuple[Prisoner, Message]]:
+        """Every card's person and message, in card order, rendered one by one."""
+        for index, prisoner in enumerate(self.people):
+            yield prisoner, self.message(index, library, options)
 
 
 def card_language(options: CardOptions, library: Library) -> Language | None:
@@ -130,5 +141,3 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
                 f"for {options.copies} copies", field="--copies",
                 hint="use fewer copies, or add messages to the library") from None
     return Plan(people, tuple(templates), findings, tuple(notes))
-
-

@@ -1,12 +1,15 @@
 """From planned cards to fitted ones: each card's layout values, fitted so that nothing is
-clipped; and the checks that find what would not fit before anything is drawn."""
+clipped; and the checks that find what would not fit before anything is drawn.
+
+A run fits every card before it draws any (every size tried, every refusal found); for a long
+run it keeps only the sizes chosen, two bytes a card (`Decided`), and drawing lays a card out
+again at those sizes (`CardFitter.again`). So nothing is drawn until every card has been
+decided, and a long run never holds every card's layout."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from postcards.evening.plan import Plan
 from postcards.layout import fonts
 from postcards.layout.card import (
     ADDRESS_TEXT_INSET_MM,
@@ -18,6 +21,7 @@ from postcards.layout.card import (
 )
 from postcards.layout.fit import FittedText, fit_block, fit_lines, fit_paragraphs, lines_height, sizes
 from postcards.layout.sheet import Paper, papers
+from postcards.layout.text import TextPage
 from postcards.layout.units import pt
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import Dataset, Prisoner
@@ -27,21 +31,15 @@ from postcards.shared.options import (
 )
 from postcards.shared.script import foreign_letter_problem
 from postcards.text.address import address_lines
-from postcards.text.messages import Library, Message, render
+from postcards.text.messages import Message
 
 MESSAGE_SIZES_PT = sizes(11, 8)
 ADDRESS_SIZES_PT = sizes(10, 7.5)
 SENDER_SIZES_PT = sizes(7, 6)
 HANDWRITING_PITCH_MM = 7.0  # ruled lines on a blank card
-
-
-@dataclass(frozen=True)
-class PlannedCard:
-    """One card: whom it is for, what it says, and how it is drawn."""
-
-    prisoner: Prisoner
-    message: Message
-    spec: CardSpec
+KEPT_CARDS = 2_000  # cards deciding hands to drawing whole: about 2 KB each, 5 KB with a crib
+_MESSAGE_STEPS = {size: step for step, size in enumerate(MESSAGE_SIZES_PT)}
+_ADDRESS_STEPS = {size: step for step, size in enumerate(ADDRESS_SIZES_PT)}
 
 
 def paper_named(name: str) -> Paper:
@@ -74,15 +72,19 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
 def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geometry: CardGeometry,
               sender_size: float) -> CardSpec:
     """One card, fitted: fails (naming the person and message) rather than clip any text."""
+    lines, address_size, fitted = _fit(prisoner, message, options, geometry)
+    return _spec(prisoner, message, options, geometry, sender_size, lines, address_size, fitted)
+
+
+def _fit(prisoner: Prisoner, message: Message, options: CardOptions,
+         geometry: CardGeometry) -> tuple[tuple[str, ...], float, FittedText | None]:
+    """The address lines, their size, and the message fitted (None on a blank card)."""
     lines = address_lines(prisoner, options.address)
     address_size = fit_address(prisoner, lines, geometry)
     if options.blank:
         _check_glyphs(prisoner, (*lines, *options.sender))
-        return CardSpec(label=prisoner.id, message=FittedText((), MESSAGE_SIZES_PT[0]), closing="",
-                        address_lines=lines, address_size_pt=address_size,
-                        sender_lines=tuple(options.sender), sender_size_pt=sender_size,
-                        ruled_mm=handwriting_rules_mm(geometry))
-    _check_glyphs(prisoner, (*message.paragraphs, message.closing, *lines, *options.sender))
+        return lines, address_size, None
+    _check_glyphs(prisoner, (*message_texts(message), *lines, *options.sender))
     box = geometry.message
     fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), MESSAGE_SIZES_PT,
                             fonts.regular())
@@ -91,9 +93,39 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
                              f"{MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
                              hint="shorten it: about 400 characters fit well" if message.english is None
                              else "choose a shorter message")
+    return lines, address_size, fitted
+
+
+def card_spec_at(prisoner: Prisoner, message: Message, options: CardOptions, geometry: CardGeometry,
+                 sender_size: float, sizes_pt: tuple[float, float]) -> CardSpec:
+    """The card `card_spec` fitted, laid out again at the sizes it chose, (message, address):
+    the text is wrapped at that size only, and nothing is checked again."""
+    message_size, address_size = sizes_pt
+    lines = address_lines(prisoner, options.address)
+    fitted = None
+    if not options.blank:
+        box = geometry.message
+        fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), (message_size,),
+                                fonts.regular())
+        assert fitted is not None, f"the card for '{prisoner.id}' no longer fits at {message_size} pt"
+    return _spec(prisoner, message, options, geometry, sender_size, lines, address_size, fitted)
+
+
+def _spec(prisoner: Prisoner, message: Message, options: CardOptions, geometry: CardGeometry,
+          sender_size: float, lines: tuple[str, ...], address_size: float,
+          fitted: FittedText | None) -> CardSpec:
+    if fitted is None:  # a blank card: ruled lines instead of the message
+        return CardSpec(label=prisoner.id, message=FittedText((), MESSAGE_SIZES_PT[0]), closing="",
+                        address_lines=lines, address_size_pt=address_size,
+                        sender_lines=tuple(options.sender), sender_size_pt=sender_size,
+                        ruled_mm=handwriting_rules_mm(geometry))
     return CardSpec(label=prisoner.id, message=fitted, closing=message.closing,
                     address_lines=lines, address_size_pt=address_size,
                     sender_lines=tuple(options.sender), sender_size_pt=sender_size)
+
+
+def message_texts(message: Message) -> tuple[str, ...]:
+    return (*message.paragraphs, message.closing)
 
 
 def handwriting_rules_mm(geometry: CardGeometry) -> tuple[float, ...]:
@@ -137,12 +169,64 @@ def _check_glyphs(prisoner: Prisoner, texts: Sequence[str]) -> None:
     fonts.require_glyphs(texts, f"the card for '{prisoner.id}'", where=prisoner.where, field=prisoner.field)
 
 
-def planned_cards(plan: Plan, options: CardOptions, library: Library) -> Iterator[PlannedCard]:
-    """The plan's cards rendered and fitted one by one, as they are drawn (a long run keeps
-    only a sheet's cards in memory). Raises, naming the person, rather than clip a card."""
-    paper = paper_named(options.paper)
-    geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
-    sender_size = check_sender(options.sender, geometry) if options.sender else SENDER_SIZES_PT[0]
-    for prisoner, template in zip(plan.people, plan.templates, strict=True):
-        message = render(template, prisoner, library, options.register, options.writer)
-        yield PlannedCard(prisoner, message, card_spec(prisoner, message, options, geometry, sender_size))
+class CardFitter:
+    """Fits the cards of one run (one paper, one set of options). `fit` decides a card and
+    refuses what cannot be printed; `again` lays the same card out again from the sizes
+    `fit` chose. Refuses sender lines that cannot be printed when it is made."""
+
+    def __init__(self, options: CardOptions) -> None:
+        paper = paper_named(options.paper)
+        self.options = options
+        self.geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
+        self.sender_size = SENDER_SIZES_PT[0]
+        if options.sender:
+            self.sender_size = check_sender(options.sender, self.geometry)
+
+    def fit(self, prisoner: Prisoner, message: Message) -> CardSpec:
+        """The card fitted; raises, naming the person, rather than clip it or draw a
+        character the font lacks."""
+        return card_spec(prisoner, message, self.options, self.geometry, self.sender_size)
+
+    def again(self, prisoner: Prisoner, message: Message, sizes_pt: tuple[float, float]) -> CardSpec:
+        """The card `fit` fitted, laid out again at the sizes it chose."""
+        return card_spec_at(prisoner, message, self.options, self.geometry, self.sender_size, sizes_pt)
+
+
+class Decided:
+    """What deciding hands to drawing: every card's fitted sizes, two bytes a card (their
+    places on the size ladders), and the first KEPT_CARDS cards whole (message, layout and
+    crib page), so that a run of a few thousand cards is laid out once and a longer one holds
+    a few MB more, not every card. What is handed over whole is let go when it is taken."""
+
+    def __init__(self) -> None:
+        self._steps = bytearray()
+        self._first: list[tuple[Message, CardSpec] | None] = []
+        self._cribs: dict[int, TextPage] = {}  # by the sheet's first card
+
+    def add(self, index: int, message: Message, spec: CardSpec) -> None:
+        assert index == len(self), "cards are decided in card order"
+        self._steps.append(_MESSAGE_STEPS[spec.message.size_pt])
+        self._steps.append(_ADDRESS_STEPS[spec.address_size_pt])
+        if index < KEPT_CARDS:
+            self._first.append((message, spec))
+
+    def add_crib(self, first_card: int, page: TextPage) -> None:
+        if first_card < KEPT_CARDS:
+            self._cribs[first_card] = page
+
+    def sizes(self, index: int) -> tuple[float, float]:
+        """Card `index`'s (message, address) sizes, for `CardFitter.again`."""
+        return MESSAGE_SIZES_PT[self._steps[2 * index]], ADDRESS_SIZES_PT[self._steps[2 * index + 1]]
+
+    def take(self, index: int) -> tuple[Message, CardSpec] | None:
+        """Card `index` as decided, once; None when it was not kept (or is taken already)."""
+        if index >= len(self._first):
+            return None
+        card, self._first[index] = self._first[index], None
+        return card
+
+    def take_crib(self, first_card: int) -> TextPage | None:
+        return self._cribs.pop(first_card, None)
+
+    def __len__(self) -> int:
+        return len(self._steps) // 2
