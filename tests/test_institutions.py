@@ -1,5 +1,5 @@
-"""The registry holds the research's institutions exactly as the sources give them, and
-guesses nothing."""
+"""The registry holds the research's institutions exactly as the sources give them, guesses
+nothing, and recognises institutions in free text."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from postcards.shared.model import Institution, PlaceForms, RecogniseOnly
 from postcards.source.institutions import (
     address_age,
     builtin_registry,
+    by_postcode_street,
+    find_institution,
     known_institutions,
     load_known,
     seen_date,
@@ -144,8 +146,9 @@ def test_a_data_file_gives_belarusian_forms_and_aliases_under_the_same_keys(tmp_
     assert first.institution.be == PlaceForms(name="ПК № 15") and first.institution.seen == "2025-06-01"
     assert first.institution.citations[0].date == "2025-06-01"
     assert second.institution.be == PlaceForms("ПК № 4", "вул. Антошкіна, 3")
-    assert known_institutions().with_institutions(load_dataset(path).institutions).entries["IK-15"] == \
-        first.institution
+    overridden = known_institutions().with_institutions(load_dataset(path).institutions)
+    assert [m.code for m in find_institution("Могилевская колония № 15", overridden)] == ["IK-15"]
+    assert overridden.entries["IK-15"] == first.institution
 
 
 BROKEN = [
@@ -164,6 +167,9 @@ BROKEN = [
      "name another code of this file"),
     ("    sources: [{date: 2020}]\n", "institutions.X-1.sources[0]: a source needs a url: (or, without one, a "
      "title:); add where it was seen"),
+    ("    aliases: [Новополоцк]\n  X-2:\n    aliases: [НОВОПОЛОЦК]\n    seen: '2023'\n    completeness: none\n"
+     "    sources: [https://example.org]\n", "institutions.X-2.aliases: 'НОВОПОЛОЦК' is an alias of X-1 too; "
+     "keep it on one entry"),
 ]
 ENTRY = ("version: 1\ninstitutions:\n  X-1:\n    name: ИК № 1\n    street: ул. Техническая, 8\n"
          "    postcode: \"211440\"\n    locality: г. Новополоцк\n    seen: \"2023\"\n"
@@ -230,3 +236,71 @@ def test_the_records_of_the_registry_are_frozen() -> None:
     assert isinstance(entry, RecogniseOnly)
     with pytest.raises(AttributeError):
         entry.postcode = "000000"  # type: ignore[misc]
+
+
+# --- recognising ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("ИК-4", "IK-4"), ("ИК № 4", "IK-4"), ("ИК №4", "IK-4"), ("ик 4", "IK-4"), ("Исправительная колония № 4", "IK-4"),
+    ("в исправительной колонии № 24 в Заречье", "IK-24"), ("ПК-4", "IK-4"), ("ПК №4", "IK-4"),
+    ("папраўчая калонія № 4", "IK-4"), ("Correctional colony No. 4", "IK-4"), ("Penal colony No. 22.", "IK-22"),
+    ("IK-9, ul. Dobrolyubova, 16, 213410 Gorki, Belarus", "IK-9"), ("PK No.15", "IK-15"), ("IU-22", "IK-22"),
+    ("Тюрьма № 8", "PRISON-8"), ("Следственная тюрьма №8", "PRISON-8"), ("Турма №4.", "PRISON-4"),
+    ("ST-1, 230023 Grodno, ul. Kirova 1", "PRISON-1"), ("Prison #8", "PRISON-8"), ("СИЗО-6", "SIZO-6"),
+    ("pre-trial detention center #6 in Baranavichy", "SIZO-6"), ("Горецкая колония строгого режима №9", "IK-9"),
+    ("Бобруйская воспитательная колония №2", "VK-2"), ("ВК-2", "VK-2"), ("Колония особого режима № 13", "IK-13"),
+    ("Володарка", "SIZO-1"), ("Пішчалаўскі замак", "SIZO-1"), ("Американка", "SIZO-KGB"), ("Жодино", "PRISON-8"),
+    ("Витьба", "IK-3"), ("«Тройка»", "IK-3"), ("ВОЛЧЬИ НОРЫ", "IK-22"), ("Окрестина", "CIP-OKRESTINA"),
+    ("Шкловская колония", "IK-17"), ("Могилёвская тюрьма", "PRISON-4"), ("Vitsebsk prison #2", "SIZO-2"),
+    ("СИЗО-5 Бобруйск", "SIZO-5"), ("CIP-OKRESTINA", "CIP-OKRESTINA"),
+])
+def test_an_institution_is_found_by_each_form_free_text_uses(text: str, code: str) -> None:
+    assert find_institution(text)[0].code == code
+
+
+@pytest.mark.parametrize("text", ["единица", "ул. Ленина, 4", "ЛТП № 8", "St. 8", "колония-поселение № 10", "2024"])
+def test_words_that_name_no_institution_find_none(text: str) -> None:
+    assert find_institution(text) == []
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("ИК-1", ["IK-1", "IK-1-MINSK-OLD"]),  # the Minsk colony was ИК-1 until 2007
+    ("минская ИК-1", ["IK-1-MINSK-OLD", "IK-1"]),
+    ("СИЗО-1", ["SIZO-1-KALIADZICHY", "SIZO-1"]),  # the number now means the complex near Kaliadzichy
+    ("СІЗА-1, вул. Валадарскага, 2", ["SIZO-1-KALIADZICHY", "SIZO-1"]),
+    ("Володарка", ["SIZO-1", "SIZO-1-KALIADZICHY"]),  # the old building, then what replaced it
+    ("ИК-10 Новополоцк", ["IK-10", "IK-1"]),
+])
+def test_a_reused_or_replaced_number_prefers_the_current_meaning(text: str, codes: list[str]) -> None:
+    found = find_institution(text)
+    assert [m.code for m in found] == codes
+    assert found[0].current == (found[0].code not in ("IK-1-MINSK-OLD", "SIZO-1", "IK-10"))
+
+
+def test_a_match_says_how_and_whether_it_can_be_printed() -> None:
+    ik10, ik1 = find_institution("Correctional colony No. 10")
+    assert (ik10.how, ik10.words, ik10.printable, ik10.current) == ("code", "correctional colony № 10", False, False)
+    assert (ik1.how, ik1.printable, ik1.current) == ("replaced_by", True, True)
+
+
+@pytest.mark.parametrize(("postcode", "street", "found"), [
+    ("213410", "ul. Dobrolyubova, 16", [("IK-9", True)]),
+    ("213410", "ул. Ленина, 16", [("IK-9", False)]),
+    ("213410", "ul. Dobrolyubova, 61", [("IK-9", False)]),
+    ("246035", "вул. Антошкіна, 3", [("IK-4", True)]),
+    ("246035", "3 Antoshkina street", [("IK-4", True)]),
+    ("246035", None, [("IK-4", None)]),
+    ("246 035", "ул. Антошкина, 3", [("IK-4", True)]),
+    ("211440", "Tekhnichnaya Street, 8", [("IK-1", True), ("IK-10", True)]),  # same site: the current first
+    ("212011", "ul. Krupska, 99a", [("PRISON-4", True)]),
+    ("212011", "ул. Крупской, 99Б", [("PRISON-4", False)]),  # the police ИВС next door
+    ("225413", "ul. Brestskaya 258B", [("SIZO-6", True)]),
+    ("246003", "vul. Knižnaja, 1A", [("SIZO-3", True)]),
+    ("213004", "1-я Заводская, 8", [("IK-17", True)]),
+    ("247526", "вул. Вытворчая, 44", [("IK-24", True)]),
+    ("220030", "ул. Володарского, 2", [("SIZO-1", True)]),
+    ("220000", "ул. Володарского, 2", []),
+])
+def test_an_institution_left_out_is_found_by_postcode_and_street(postcode: str, street: str | None,
+                                                                 found: list[tuple[str, bool | None]]) -> None:
+    assert [(m.code, m.street_agrees) for m in by_postcode_street(postcode, street)] == found

@@ -1,5 +1,6 @@
 """The built-in registry of Belarusian penal institutions: reading it (and a data file's own
-institution mappings), the warnings each use of an entry carries, the age of its address."""
+institution mappings), the warnings each use of an entry carries, the age of its address, and
+recognising institutions in free text by name, number, alias, postcode and street."""
 
 from __future__ import annotations
 
@@ -10,17 +11,20 @@ from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal
 
 from yaml.nodes import Node
 
 from postcards.shared.model import Institution, Known, RecogniseOnly
 from postcards.source.institution_fields import CODE, CODE_HINT, read_entry, read_institution
+from postcards.source.lookup import code_mentions, normalise, phrase_pattern, same_street
 from postcards.source.resources import data_file, read_yaml
 from postcards.source.yamlsource import Reader, join
 
-__all__ = [  # the API, for the data file's reader and the command
-    "Registry", "address_age", "builtin_registry", "flags", "known_institutions", "load_known",
-    "load_registry", "not_printable", "read_institution", "read_institutions", "seen_date", "use_warnings",
+__all__ = [  # the API, for the data file's reader and the free-text address parser
+    "Match", "Registry", "address_age", "builtin_registry", "by_postcode_street", "find_institution",
+    "flags", "known_institutions", "load_known", "load_registry", "not_printable", "read_institution",
+    "read_institutions", "seen_date", "use_warnings",
 ]
 
 REGISTRY_FILE = "institutions.yaml"
@@ -36,6 +40,9 @@ class Registry:
     entries: Mapping[str, Known]
     institutions: Mapping[str, Institution] = field(init=False)
     recognise_only: Mapping[str, RecogniseOnly] = field(init=False)
+    _aliases: tuple[tuple[re.Pattern[str], str], ...] | None = field(
+        init=False, default=None, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         printable = {c: e for c, e in self.entries.items() if isinstance(e, Institution)}
         others = {c: e for c, e in self.entries.items() if isinstance(e, RecogniseOnly)}
@@ -43,9 +50,30 @@ class Registry:
         object.__setattr__(self, "institutions", MappingProxyType(printable))
         object.__setattr__(self, "recognise_only", MappingProxyType(others))
 
+    def alias_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """(pattern, code) for every alias and name, longest first; compiled on first use,
+        so that reading the registry to print cards stays fast."""
+        patterns = self._aliases
+        if patterns is None:
+            patterns = tuple(_alias_patterns(self.entries))
+            object.__setattr__(self, "_aliases", patterns)
+        return patterns
+
     def with_institutions(self, extra: Mapping[str, Institution]) -> Registry:
         """This registry with a data file's `institutions:` added or put in place by code."""
         return Registry({**self.entries, **extra})
+
+
+def _alias_patterns(entries: Mapping[str, Known]) -> list[tuple[re.Pattern[str], str]]:
+    found: dict[str, str] = {}
+    for code, entry in entries.items():
+        names = [entry.name if isinstance(entry, Institution) else entry.ru and entry.ru.name,
+                 entry.be and entry.be.name, *entry.aliases]
+        for name in names:
+            if name:
+                found.setdefault(normalise(name), code)
+    longest_first = sorted(found.items(), key=lambda item: -len(item[0]))
+    return [(phrase_pattern(phrase), code) for phrase, code in longest_first]
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -88,7 +116,8 @@ def _read_coded(reader: Reader, code: str, key: Node, node: Node, path: str) -> 
 
 
 def _check_links(reader: Reader, node: Node, entries: Mapping[str, Known]) -> None:
-    """Codes named by `replaced_by` and `reused_code` exist."""
+    """Codes named by `replaced_by` and `reused_code` exist; no alias names two entries."""
+    named: dict[str, str] = {}
     for code, entry in entries.items():
         for key in ("replaced_by", "reused_code"):
             target = getattr(entry, key)
@@ -96,6 +125,11 @@ def _check_links(reader: Reader, node: Node, entries: Mapping[str, Known]) -> No
                 reader.error(node, join(join("institutions", code), key),
                              f"'{target}' is not another entry of the registry",
                              "name another code of this file")
+        for alias in entry.aliases:
+            other = named.setdefault(normalise(alias), code)
+            if other != code:
+                reader.error(node, join(join("institutions", code), "aliases"),
+                             f"'{alias}' is an alias of {other} too", "keep it on one entry")
 
 
 def load_registry(path: Path) -> Mapping[str, Institution]:
@@ -174,3 +208,90 @@ def address_age(entry: Known, today: date) -> int | None:
     """Days since a source last showed the address (`seen`), or None when it names no date."""
     day = seen_date(entry.seen)
     return None if day is None else (today - day).days
+
+
+# --- recognising ---------------------------------------------------------------------------
+
+How = Literal["code", "alias", "replaced_by", "postcode"]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A registry entry that free text names: how, by which words, and whether it is the
+    current meaning (not closed); `street_agrees` for a postcode match given a street."""
+
+    code: str
+    entry: Known
+    how: How
+    words: str  # the normalised text that matched
+    street_agrees: bool | None = None
+
+    @property
+    def current(self) -> bool:
+        return self.entry.status != "closed"
+
+    @property
+    def printable(self) -> bool:
+        return isinstance(self.entry, Institution)
+
+
+def find_institution(text: str, registry: Registry | None = None) -> list[Match]:
+    """Each institution `text` names, by number ("ИК № 4", "ПК-4", "Correctional colony
+    No. 4", "СІЗА-1"), registry code or alias ("Володарка", "Жодино"). Best first: an alias
+    that holds a number ("минская ИК-1"), then numbers, then other aliases (names, nicknames,
+    towns), then what replaced a closed match; within each, the current meaning of a reused
+    number (not closed) first, then the longer words."""
+    known = registry or known_institutions()
+    words = normalise(text)
+    numbers = list(code_mentions(words, tuple(known.entries)))
+    ranked: list[tuple[tuple[int, bool, int], Match]] = []
+    holding: list[tuple[int, int]] = []
+    for pattern, code in known.alias_patterns():
+        hit = pattern.search(words)
+        if hit:
+            holds = any(hit.start() <= start and end <= hit.end() and end - start < len(hit.group(0))
+                        for _, _, (start, end) in numbers)  # more words than the number
+            holding += [hit.span()] if holds else []
+            ranked.append(_ranked(0 if holds else 3, Match(code, known.entries[code], "alias", hit.group(0))))
+    for number, said, (start, end) in numbers:
+        inside = any(s <= start and end <= e for s, e in holding)
+        ranked += [_ranked(2 if inside else 1, Match(c, e, "code", said)) for c, e in _holders(known, number)]
+    ranked.sort(key=lambda item: item[0])
+    successors = [(m, m.entry.replaced_by) for _, m in ranked]
+    ranked += [_ranked(4, Match(after, known.entries[after], "replaced_by", m.words))
+               for m, after in successors if after is not None and after in known.entries]
+    best: dict[str, Match] = {}
+    for _, match in ranked:
+        best.setdefault(match.code, match)
+    return list(best.values())
+
+
+def _ranked(tier: int, match: Match) -> tuple[tuple[int, bool, int], Match]:
+    return (tier, not match.current, -len(match.words)), match
+
+
+def _holders(registry: Registry, code: str) -> list[tuple[str, Known]]:
+    """The entry with `code`, and those that free text also calls by it (a reused number)."""
+    return [(c, e) for c, e in registry.entries.items() if c == code or e.reused_code == code]
+
+
+def by_postcode_street(postcode: str, street: str | None = None,
+                       registry: Registry | None = None) -> list[Match]:
+    """The entries with `postcode`; given a street line in any script, each says whether it
+    names the entry's street and house (Russian, Belarusian or the Latin block seen).
+    Best first: the street agrees, then the current meaning."""
+    known = registry or known_institutions()
+    wanted = re.sub(r"\s", "", postcode)
+    found = [Match(code, entry, "postcode", wanted, _street_agrees(entry, street))
+             for code, entry in known.entries.items() if entry.postcode == wanted]
+    order = {True: 0, None: 1, False: 2}
+    return sorted(found, key=lambda m: (order[m.street_agrees], not m.current))
+
+
+def _street_agrees(entry: Known, street: str | None) -> bool | None:
+    ru = entry.street if isinstance(entry, Institution) else entry.ru and entry.ru.street
+    forms = [f for f in (ru, entry.be and entry.be.street, entry.address_latin_seen) if f]
+    if street is None or not forms:
+        return None
+    given = normalise(street)
+    return any(same_street(given, normalise(form)) for form in forms)
