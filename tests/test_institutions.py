@@ -1,13 +1,15 @@
 """The registry holds the research's institutions exactly as the sources give them, guesses
-nothing, and recognises institutions in free text."""
+nothing, and recognises institutions in free text; `postcards institutions` lists it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import data_file, prisoner_yaml
+from click.testing import CliRunner
+from helpers import data_file, prisoner_yaml, run
 
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Institution, PlaceForms, RecogniseOnly
@@ -304,3 +306,51 @@ def test_a_match_says_how_and_whether_it_can_be_printed() -> None:
 def test_an_institution_left_out_is_found_by_postcode_and_street(postcode: str, street: str | None,
                                                                  found: list[tuple[str, bool | None]]) -> None:
     assert [(m.code, m.street_agrees) for m in by_postcode_street(postcode, street)] == found
+
+
+# --- the command ---------------------------------------------------------------------------
+
+def test_institutions_command_prints_a_table_with_ages(runner: CliRunner) -> None:
+    result = run(runner, "institutions", "--today", "2026-11-29")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["CODE", "INSTITUTION", "POSTCODE,", "LOCALITY", "SEEN", "AGE", "STATUS"]
+    assert lines[1].split() == ["IK-4", "ИК", "№", "4", "246035,", "г.", "Гомель", "2020-2023", "3", "y", "333", "d",
+                                "printable"]
+    assert [line.split()[0] for line in lines[1:]] == list(known_institutions().entries)
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert rows["SIZO-1"].endswith("printable, closed") and rows["IK-1"].endswith("printable, composite")
+    assert rows["SIZO-3"].endswith("Latin only") and rows["IK-24"].endswith("Belarusian only")
+    assert result.stderr == ("37 institutions: 9 printable in Russian (2 composite, 1 closed), 28 known only to "
+                             "recognise them. Addresses go stale: check them at prisoners.spring96.org before posting.\n")
+
+
+def test_institutions_json_for_one_entry(runner: CliRunner) -> None:
+    result = run(runner, "institutions", "--json", "--printable", "--today", "2026-11-29")
+    assert result.exit_code == 0
+    entries = json.loads(result.stdout)
+    assert [e["code"] for e in entries] == list(builtin_registry())
+    prison4 = next(e for e in entries if e["code"] == "PRISON-4")
+    assert {k: prison4[k] for k in ("code", "printable", "lines", "be", "postcode", "aliases", "seen", "age_days",
+                                    "status", "flags")} == {
+        "code": "PRISON-4", "printable": True, "lines": ["Тюрьма № 4", "ул. Крупской, 99А", "212011, г. Могилёв"],
+        "be": {"name": "Турма № 4", "street": "вул. Крупскай, 99А", "locality": "г. Магілёў"},
+        "postcode": "212011", "aliases": ["Могилевская тюрьма", "тюрьма на Крупской", "Mogilev prison"],
+        "seen": "2021", "age_days": 2158, "status": "open", "flags": ["printable"]}
+    assert prison4["sources"][1] == {"url": "https://pen-centre.by/en/2021/07/31/political-prisoners-birthdays.html",
+                                     "date": "2021-07-31", "what": "Турма №4. 212011, г. Магілёў, вул. Крупскай, 99А."}
+    assert result.stderr.startswith("9 institutions: 9 printable in Russian (2 composite, 1 closed). ")
+
+
+def test_institutions_json_marks_what_cannot_be_printed(runner: CliRunner) -> None:
+    entries = {e["code"]: e for e in json.loads(run(runner, "institutions", "--json").stdout)}
+    assert entries["IK-17"]["lines"] == [] and entries["IK-17"]["flags"] == ["latin_only"]
+    assert entries["IK-17"]["ru"] == {"name": "ИК-17", "locality": "Шклов"}
+    assert entries["SIZO-1"]["flags"] == ["printable", "closed"]
+    assert entries["SIZO-1"]["replaced_by"] == "SIZO-1-KALIADZICHY"
+    assert entries["IK-1-MINSK-OLD"]["reused_code"] == "IK-1"
+
+
+def test_institutions_refuses_a_bad_day(runner: CliRunner) -> None:
+    result = run(runner, "institutions", "--today", "29.11.2026")
+    assert result.exit_code == 2 and "'29.11.2026' is not a date YYYY-MM-DD" in result.stderr

@@ -18,6 +18,7 @@ import platformdirs
 from postcards import __version__
 from postcards.api.jobs import Job, JobResult, prepare, run
 from postcards.cli import report
+from postcards.cli.institutions import institutions
 from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
 from postcards.cli.messages import lint_command, messages
 from postcards.cli.options import (
@@ -257,3 +258,4 @@ def _others(job: Job) -> str:
 
 for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command):
     main.add_command(command)
+main.add_command(institutions)
