@@ -189,7 +189,8 @@ def test_valid_record_with_every_field(tmp_path: Path) -> None:
 def test_closed_institution_warns(tmp_path: Path) -> None:
     dataset = load_dataset(data_file(tmp_path, prisoner_yaml(extra="institution: SIZO-1")))
     assert [w.format("warning").split(": ", 1)[1] for w in dataset.warnings] == [
-        "warning: prisoners[0].institution: SIZO-1 was reported closing in April 2024 (Mediazona); "
+        "warning: prisoners[0].institution: SIZO-1 was closed at the end of April 2024 (Viasna, 2024-07-11; "
+        "Radio Svaboda, 2024-04-24); the new SIZO-1 near Kaliadzichy has no published postal address; "
         "find the person's current address at prisoners.spring96.org"]
 
 

@@ -17,6 +17,7 @@ import click
 import postcards
 from postcards import __version__
 from postcards.cli import report
+from postcards.cli.institutions import institutions
 from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
 from postcards.cli.messages import lint_command, messages
 from postcards.cli.options import (
@@ -255,3 +256,4 @@ def _others(event: bool, crib: bool) -> str:
 
 for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command):
     main.add_command(command)
+main.add_command(institutions)

@@ -15,6 +15,40 @@ Status = Literal["imprisoned", "released", "unknown"]
 STATUSES: tuple[Status, ...] = ("imprisoned", "released", "unknown")
 
 
+# How much of an address the sources give (the research file's terms): one Cyrillic block;
+# parts from different sources, scripts or eras; a Latin block only; some parts; nothing.
+Completeness = Literal["complete_cyrillic", "composite", "latin_only", "partial", "none"]
+COMPLETENESS: tuple[Completeness, ...] = ("complete_cyrillic", "composite", "latin_only", "partial", "none")
+PlaceStatus = Literal["open", "closed", "unknown"]  # as last reported by a dated source
+PLACE_STATUSES: tuple[PlaceStatus, ...] = ("open", "closed", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceForms:
+    """An institution's lines in one script, each as a source wrote it; None where none did."""
+
+    name: str | None = None
+    street: str | None = None
+    locality: str | None = None
+    district: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a fact was seen: a page (or, without one, a document's title), its date as the
+    page shows it, and what it says."""
+
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    what: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.url or self.title or ""
+
+
 @dataclass(frozen=True, slots=True)
 class Institution:
     """A postal address of a place of detention, as printed on the envelope."""
@@ -28,7 +62,51 @@ class Institution:
     code: str | None = None  # registry code, e.g. "IK-4"; None for an inline address
     closed: str | None = None  # why we believe it closed, with the source
     seen: str | None = None  # when a source last showed this address
+    sources: tuple[str, ...] = ()  # each citation's url (or title)
+    be: PlaceForms | None = None  # the Belarusian forms, where a source gives them
+    aliases: tuple[str, ...] = ()  # names free text uses for it, any script, colloquial too
+    status: PlaceStatus = "open"
+    completeness: Completeness = "complete_cyrillic"
+    composite: str | None = None  # what is composite: every use warns with it
+    address_latin_seen: str | None = None  # a Latin block as a source printed it, verbatim
+    replaced_by: str | None = None  # the registry code of what replaced it
+    reused_code: str | None = None  # the code free text also gives it, which another entry holds
+    notes: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecogniseOnly:
+    """An institution the registry knows only to recognise it in free text: no Russian address
+    a card could carry is sourced (a Latin block only, Belarusian lines only, or no address).
+    Its Russian lines (`ru`) hold only what sources printed in Russian; nothing is filled in."""
+
+    code: str
+    postcode: str | None = None
+    ru: PlaceForms | None = None
+    be: PlaceForms | None = None
+    aliases: tuple[str, ...] = ()
+    status: PlaceStatus = "open"
+    closed: str | None = None
+    completeness: Completeness = "none"
+    composite: str | None = None
+    address_latin_seen: str | None = None
+    replaced_by: str | None = None
+    reused_code: str | None = None
+    notes: str | None = None
+    seen: str | None = None  # when a source last showed the address, or reported the place
     sources: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+    @property
+    def be_printable(self) -> bool:
+        """Whether the Belarusian lines make a whole block (institution, street, postcode,
+        locality): such an address can go on a card only in Belarusian."""
+        be = self.be
+        return bool(be and be.name and be.street and be.locality and self.postcode)
+
+
+Known = Institution | RecogniseOnly  # a registry entry, printable in Russian or not
 
 
 @dataclass(frozen=True, slots=True)

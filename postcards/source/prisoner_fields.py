@@ -14,7 +14,7 @@ from yaml.nodes import Node, ScalarNode
 from postcards.shared.model import STATUSES, Birthday, Institution, Prisoner, Sentence
 from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
 from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, foreign_letter_problem
-from postcards.source.institutions import read_institution
+from postcards.source.institutions import not_printable, read_institution, use_warnings
 from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
 
 PRISONER_KEYS = (
@@ -206,13 +206,13 @@ def _read_place(
         return None
     place = institutions.get(code)
     if place is None:
-        hint = did_you_mean(code, institutions) or (
-            f"known codes: {', '.join(sorted(institutions))}; or add it under institutions:")
-        reader.error(code_node, join(path, "institution"), f"unknown institution '{code}'", hint)
+        known = f"known codes: {', '.join(sorted(institutions))}; or add it under institutions:"
+        message, hint = not_printable(code) or (f"unknown institution '{code}'",
+                                                did_you_mean(code, institutions) or known)
+        reader.error(code_node, join(path, "institution"), message, hint)
         return None
-    if place.closed:
-        reader.warn(code_node, join(path, "institution"), f"{code} was {place.closed}",
-                    "find the person's current address at prisoners.spring96.org")
+    for message, hint in use_warnings(place):
+        reader.warn(code_node, join(path, "institution"), message, hint)
     return place
 
 
