@@ -13,7 +13,6 @@ from postcards.cli import report
 from postcards.cli.options import today as when
 from postcards.shared.model import Institution, Known, PlaceForms
 from postcards.shared.words import plural
-from postcards.source.institutions import CHECK_AT, address_age, flags, known_institutions
 
 LABELS = {"printable": "printable", "closed": "closed", "composite": "composite", "latin_only": "Latin only",
           "be_only": "Belarusian only", "no_address": "no address", "incomplete": "incomplete",
@@ -36,6 +35,8 @@ def institutions(as_json: bool, printable_only: bool, today: str | None) -> None
     and whether it is closed, composite, or known only in Latin letters or Belarusian (kept
     so that free text naming it is recognised, never printed). The lines of a printable
     entry are those a card carries; check them at prisoners.spring96.org before posting."""
+    from postcards.source.institutions import CHECK_AT, known_institutions
+
     day = when(today)
     registry = known_institutions()
     entries = [e for e in registry.entries.values() if isinstance(e, Institution) or not printable_only]
@@ -54,6 +55,8 @@ def institutions(as_json: bool, printable_only: bool, today: str | None) -> None
 
 def summary(entry: Known, day: date) -> dict[str, Any]:
     """One entry as `institutions --json` prints it."""
+    from postcards.source.institutions import address_age, flags
+
     printable = isinstance(entry, Institution)
     return {
         "code": entry.code, "printable": printable, "lines": list(_lines(entry)),
@@ -85,6 +88,8 @@ def _forms(forms: PlaceForms | None) -> dict[str, str] | None:
 
 
 def _row(entry: Known, day: date) -> tuple[str, ...]:
+    from postcards.source.institutions import address_age, flags
+
     if isinstance(entry, Institution):
         name, locality = entry.name, entry.locality
     else:
