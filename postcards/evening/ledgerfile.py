@@ -10,7 +10,6 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from filelock import FileLock, Timeout
 
 from postcards.evening.ledgerscan import HEADER, START, Scan, Tail
 from postcards.shared.errors import PostcardsError
@@ -62,13 +61,13 @@ def open_checked(path: Path) -> BinaryIO | None:
     return os.fdopen(fd, "rb")
 
 
-
-
 def settled_size(path: Path, fd: int) -> int:
     """The file's size between two runs' appends: taken under the lock when there is one,
     so a batch being written is read whole or not at all."""
     lock = lock_path(path)
     if lock.exists():
+        from filelock import FileLock, Timeout  # imported only where a lock is used: 9 ms
+
         try:
             with FileLock(str(lock), timeout=LOCK_SECONDS):
                 return os.fstat(fd).st_size
@@ -119,6 +118,8 @@ def add_rows(path: Path, rows: bytes, count: int, tail: Tail = START) -> None:
     goes before them), in one write flushed to disk, undone when it fails. `tail` is where
     the last read of the file left off: only what was added after it is read again. When
     the rows cannot be written the error says so and lists them: the cards are printed."""
+    from filelock import FileLock, Timeout  # imported only where a lock is used: 9 ms
+
     lock, prefix = lock_path(path), b""
     try:
         with FileLock(str(lock), timeout=LOCK_SECONDS):
