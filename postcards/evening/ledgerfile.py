@@ -10,7 +10,6 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-
 from postcards.evening.ledgerscan import HEADER, START, Scan, Tail
 from postcards.shared.errors import PostcardsError
 
