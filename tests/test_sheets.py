@@ -226,7 +226,7 @@ def test_the_kind_is_told_by_content_not_by_name(tmp_path: Path) -> None:
     xlsx = write_xlsx(tmp_path / "list.csv", [HEADER_RU, CHEKINA])
     text = write_csv(tmp_path / "list.xlsx", [HEADER_RU, CHEKINA])
     assert read_table(xlsx).kind == "xlsx"
-    assert read_table(text).kind == "csv"
+    assert read_table(str(text)).kind == "csv"
 
 
 def test_a_sheet_is_chosen_by_name_or_number(tmp_path: Path) -> None:

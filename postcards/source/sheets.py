@@ -160,14 +160,15 @@ class Table:
                           hint="head the column, or delete the text")
 
 
-def read_table(path: Path, *, sheet: str | None = None, columns: Mapping[str, str] | None = None) -> Table:
+def read_table(path: Path | str, *, sheet: str | None = None,
+               columns: Mapping[str, str] | None = None) -> Table:
     """The sheet (the first by default; a name or a number from 1) of the spreadsheet or CSV
     file at `path`, understood: its header row found, each column mapped to a field by header
     words in Russian, Belarusian or English, or by `columns` (field -> letter, number or
     header text, as `--column name=B` gives them). A file that is not a table, an empty
     sheet, a missing name or address column and cells merged inside the table are refused
     with a PostcardsError carrying every problem, each located as FILE:ROW:COLUMN."""
-    raw = open_sheet(path, sheet)
+    raw = open_sheet(Path(path), sheet)
     with closing(raw.rows()) as rows:
         top = list(islice((row for row in rows if any(row[1])), HEADER_ROW_SEARCH))
         header = find_header_row(top)
