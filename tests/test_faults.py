@@ -12,8 +12,8 @@ from helpers import data_file, prisoner_yaml
 
 from postcards.evening.freshness import future_birthdays, stale_addresses
 from postcards.shared.errors import PostcardsError
+from postcards.shared.files import read_text
 from postcards.source.records import load_dataset
-from postcards.source.yamlsource import read_text
 from postcards.text.censor import lint
 from postcards.text.occasions import arrival
 

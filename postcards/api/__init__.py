@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Protocol, cast
 
 from postcards.api.results import AddressBlock, CardRecord, Result
 from postcards.evening.freshness import stale_addresses
 from postcards.evening.selection import Selection
 from postcards.evening.selection import select as selected
 from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.files import Writer
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.names import Gender
 from postcards.shared.options import (
@@ -67,14 +67,9 @@ __all__ = [
 ]
 
 
-class Writable(Protocol):
-    """Where a PDF can go besides a path: anything with `write(bytes)`; it is never sought,
-    read or closed."""
+Writable = Writer  # where a PDF can go besides a path: anything with `write(bytes)`
 
-    def write(self, data: bytes, /) -> object: ...
-
-
-Output = str | os.PathLike[str] | Writable  # a path, or a binary stream
+Output = str | os.PathLike[str] | Writer  # a path, or a binary stream; never sought, read or closed
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -185,14 +180,14 @@ def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, ou
 
 
 @contextmanager
-def _opened(out: Output) -> Iterator[IO[bytes]]:
+def _opened(out: Output) -> Iterator[Writer]:
     if isinstance(out, (str, os.PathLike)):
-        from postcards.pdf.document import atomic_output
+        from postcards.shared.files import atomic_output
 
         with atomic_output(Path(out)) as handle:
             yield handle
     else:
-        yield cast(IO[bytes], out)  # only `write` is called
+        yield out
 
 
 def _path(value: str | os.PathLike[str] | None) -> Path | None:

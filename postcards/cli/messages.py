@@ -97,7 +97,7 @@ def _lint_input(text: str) -> tuple[str, str]:
             raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
     path = Path(text)
     if "\n" not in text and len(text) < 4096 and path.is_file():
-        from postcards.source.yamlsource import read_text
+        from postcards.shared.files import read_text
 
         return str(path), read_text(path)
     return "<text>", text

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postcards.shared.errors import PostcardsError
+from postcards.shared.files import read_text
 from postcards.shared.names import GENDERS, Gender
-from postcards.source.yamlsource import Reader, compose, read_text
+from postcards.source.yamlsource import Reader, compose
 
 CONFIG_KEYS = ("sender", "writer_gender")
 APP = "postcards"

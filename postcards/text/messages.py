@@ -24,12 +24,13 @@ from typing import Literal
 from yaml.nodes import Node, ScalarNode
 
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
+from postcards.shared.files import read_text
 from postcards.shared.model import LANGUAGES, Language, Prisoner
 from postcards.shared.names import Gender, NameParts
 from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, Register
 from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
 from postcards.source.resources import read_yaml, template_file
-from postcards.source.yamlsource import Reader, did_you_mean, join, read_text
+from postcards.source.yamlsource import Reader, did_you_mean, join
 from postcards.text.censor import lint
 from postcards.text.occasions import Season
 from postcards.text.translit import said
