@@ -19,7 +19,7 @@ FREEDOM = ("'свободы' (freedom): \"freedom\" is read as a political word 
 
 
 def make(runner: CliRunner, *args: str | Path) -> Result:
-    return run(runner, "make", "--config", "none.yaml", "--today", "2026-06-01", *args)  # no config file
+    return run(runner, "make", "--today", "2026-06-01", *args)  # no config file
 
 
 # --- lint ------------------------------------------------------------------------------

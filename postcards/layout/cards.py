@@ -49,13 +49,14 @@ def paper_named(name: str) -> Paper:
     return found
 
 
-def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
-    """The font size for the sender lines; they must be Cyrillic and fit their box."""
+def check_sender(lines: Sequence[str], geometry: CardGeometry, given_in: str = "--from") -> float:
+    """The font size for the sender lines; they must be Cyrillic and fit their box. Errors
+    name where the lines were `given_in` (the option, or the config file)."""
     for line in lines:
         problem = foreign_letter_problem(line)
         if problem:
             raise PostcardsError(
-                f"sender line {problem}", field="--from",
+                f"sender line {problem}", field=given_in,
                 hint="the censor discards cards with Latin text: write it in Russian "
                      "(e.g. 'Германия, Берлин') or leave --from out")
     box = geometry.sender
@@ -64,7 +65,7 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
         smallest = SENDER_SIZES_PT[-1]
         most = 1 + int((pt(box.height) - lines_height(1, smallest, 0, fonts.regular()))
                        / (smallest * SENDER_LEADING))
-        raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field="--from",
+        raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field=given_in,
                              hint=f"use at most {most} lines of about {int(box.width / 1.3)} characters")
     return size
 
@@ -180,7 +181,7 @@ class CardFitter:
         self.geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
         self.sender_size = SENDER_SIZES_PT[0]
         if options.sender:
-            self.sender_size = check_sender(options.sender, self.geometry)
+            self.sender_size = check_sender(options.sender, self.geometry, options.sender_from)
 
     def fit(self, prisoner: Prisoner, message: Message) -> CardSpec:
         """The card fitted; raises, naming the person, rather than clip it or draw a

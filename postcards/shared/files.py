@@ -138,16 +138,17 @@ def _write_failed(path: Path, exc: OSError) -> PostcardsError:
 
 
 def _check_output_path(path: Path, parent: Path, replaces: bytes) -> None:
+    size = len(os.fsencode(path.name))
+    if size > 200:  # past what any file system takes once the temporary name's part is added
+        longest = _name_max(parent if parent.is_dir() else Path(".")) - _PART_NAME_EXTRA
+        if size > longest:
+            raise PostcardsError(f"{path.name[:40]}...: the file name is {size} bytes long; here it may "
+                                 f"be at most {longest}", hint="choose a shorter name with -o")
     if path.is_dir():
         raise PostcardsError(f"{path}: is a directory", hint="give a file name, e.g. postcards.pdf")
     if not parent.is_dir():
         raise PostcardsError(f"{path}: the directory {parent} does not exist",
                              hint="create it first or choose another output path")
-    longest = _name_max(parent) - _PART_NAME_EXTRA
-    size = len(os.fsencode(path.name))
-    if size > longest:
-        raise PostcardsError(f"{path.name[:40]}...: the file name is {size} bytes long; here it may be "
-                             f"at most {longest}", hint="choose a shorter name with -o")
     try:
         info = path.stat()
     except FileNotFoundError:
