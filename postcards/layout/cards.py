@@ -23,7 +23,7 @@ from postcards.layout.fit import FittedText, fit_block, fit_lines, fit_paragraph
 from postcards.layout.sheet import Paper, papers
 from postcards.layout.text import TextPage
 from postcards.layout.units import pt
-from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import (
     AddressOptions,
@@ -85,13 +85,18 @@ def _fit(prisoner: Prisoner, message: Message, options: CardOptions,
     if options.blank:
         _check_glyphs(prisoner, (*lines, *options.sender))
         return lines, address_size, None
-    _check_glyphs(prisoner, (*message_texts(message), *lines, *options.sender))
+    _check_glyphs(prisoner, (*lines, *options.sender))
+    # The writer's own text is at fault in its own file, not in the person's record.
+    own = options.message_file is not None
+    where = SourceLocation(str(options.message_file), 1, 1) if own else prisoner.where
+    field = "--message-file" if own else prisoner.field
+    fonts.require_glyphs(message_texts(message), f"the card for '{prisoner.id}'", where=where, field=field)
     box = geometry.message
     fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), MESSAGE_SIZES_PT,
                             fonts.regular())
     if fitted is None:
         raise PostcardsError(f"{message.label} does not fit the card for '{prisoner.id}' even at "
-                             f"{MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
+                             f"{MESSAGE_SIZES_PT[-1]} pt", where=where, field=field,
                              hint="shorten it: about 400 characters fit well" if message.english is None
                              else "choose a shorter message")
     return lines, address_size, fitted

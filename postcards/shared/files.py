@@ -22,12 +22,13 @@ PART_NAME_TRIES = 100
 _PART_NAME_EXTRA = len(".") + 12 + len("..part")  # what the temporary name adds to the output's
 
 
-def read_text(path: Path, expected: str = "a prisoners YAML file", limit: int = DATA_LIMIT_BYTES) -> str:
+def read_text(path: Path, expected: str = "a prisoners YAML file", limit: int = DATA_LIMIT_BYTES,
+              too_large: str = "split it into smaller files") -> str:
     """The file's text, as UTF-8, with Windows and old Mac line ends read as `\n` (YAML counts
     them as one line break each, so lines and columns stay the same). A missing or unreadable
     file, one that is not a regular file (a directory, a device, a pipe) or one larger than
     `limit` bytes is a user error, found before reading, whose hint says what was `expected`."""
-    data = read_bytes(path, expected, limit)
+    data = read_bytes(path, expected, limit, too_large)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -47,7 +48,8 @@ def read_text(path: Path, expected: str = "a prisoners YAML file", limit: int = 
     return text
 
 
-def read_bytes(path: Path, expected: str, limit: int) -> bytes:
+def read_bytes(path: Path, expected: str, limit: int,
+               too_large: str = "split it into smaller files") -> bytes:
     """The bytes of a regular file of at most `limit` bytes, checked before reading."""
     try:
         # Opened without waiting, so a named pipe with no writer is refused, not waited on.
@@ -56,9 +58,8 @@ def read_bytes(path: Path, expected: str, limit: int) -> bytes:
             if not stat.S_ISREG(info.st_mode):
                 raise PostcardsError(f"{path}: is not a regular file", hint=f"give the path to {expected}")
             if info.st_size > limit:
-                raise PostcardsError(f"{path}: is {info.st_size / 1e6:,.1f} MB, over the limit of "
-                                     f"{limit / 1e6:,.0f} MB for {expected}",
-                                     hint="split it into smaller files")
+                raise PostcardsError(f"{path}: is {_size(info.st_size)}, over the limit of {_size(limit)} "
+                                     f"for {expected}", hint=too_large)
             return handle.read(limit + 1)
     except FileNotFoundError:
         raise PostcardsError(f"{path}: no such file", hint=f"give the path to {expected}") from None
@@ -66,6 +67,15 @@ def read_bytes(path: Path, expected: str, limit: int) -> bytes:
         raise PostcardsError(f"{path}: is a directory", hint=f"give the path to {expected}") from None
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _size(count: int) -> str:
+    """Bytes as a person reads them: 512 bytes, 98 KB, 1.5 MB."""
+    if count < 1000:
+        return f"{count} bytes"
+    if count < 1_000_000:
+        return f"{count / 1000:,.0f} KB"
+    return f"{count / 1_000_000:,.1f} MB"
 
 
 @contextmanager
