@@ -6,6 +6,12 @@ import pytest
 from click.testing import CliRunner
 
 
+@pytest.fixture(autouse=True)
+def own_config_directory(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default settings file is looked for in an empty directory, never the real user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
@@ -13,6 +19,6 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh working directory for a command (no config file in it: none.yaml is absent)."""
+    """A fresh working directory for a command."""
     monkeypatch.chdir(tmp_path)
     return tmp_path

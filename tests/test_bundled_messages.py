@@ -32,7 +32,7 @@ def test_an_unchecked_library_is_read_the_same_but_not_checked(tmp_path: Path) -
 
 def test_a_library_of_ones_own_is_checked_when_make_reads_it(runner: CliRunner, in_tmp: Path) -> None:
     library_file(in_tmp, "ru-free", FREEDOM)
-    result = run(runner, "make", "--config", "none.yaml", "--today", "2026-06-01", "--templates", "messages.yaml")
+    result = run(runner, "make", "--today", "2026-06-01", "--templates", "messages.yaml")
     assert result.exit_code == 1
     assert result.stderr.startswith("messages.yaml:9:11: messages[0].text: message 'ru-free': 'свободы' (freedom)")
     assert not (in_tmp / "postcards.pdf").exists()

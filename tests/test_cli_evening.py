@@ -30,7 +30,7 @@ def people(tmp_path: Path, count: int = 5) -> Path:
 
 
 def make(runner: CliRunner, *args: str | Path) -> object:
-    return run(runner, "make", "--today", SUMMER, "--config", "none.yaml", *args)
+    return run(runner, "make", "--today", SUMMER, *args)
 
 
 def ledger_rows(path: Path) -> list[dict[str, str]]:
@@ -126,7 +126,7 @@ def test_fewest_first_needs_a_limit(runner: CliRunner, in_tmp: Path) -> None:
 
 def test_event_packs_are_balanced_and_start_on_their_own_sheets(runner: CliRunner, in_tmp: Path) -> None:
     data = people(in_tmp, 7)
-    result = run(runner, "event", data, "--writers", "3", "--today", SUMMER, "--config", "none.yaml",
+    result = run(runner, "event", data, "--writers", "3", "--today", SUMMER,
                  "--ledger", "sent.csv")
     assert result.exit_code == 0, result.stderr
     pages = [page.extract_text() for page in reader(in_tmp / "event.pdf").pages]
@@ -146,7 +146,7 @@ def test_event_packs_are_balanced_and_start_on_their_own_sheets(runner: CliRunne
 
 def test_more_writers_than_cards_leaves_packs_empty_and_says_so(runner: CliRunner, in_tmp: Path) -> None:
     data = people(in_tmp, 2)
-    result = run(runner, "event", data, "--writers", "4", "--today", SUMMER, "--config", "none.yaml", "--no-crib")
+    result = run(runner, "event", data, "--writers", "4", "--today", SUMMER, "--no-crib")
     assert result.exit_code == 0, result.stderr
     assert "note: 4 writers for 2 cards: writers 3-4 get no pack." in result.stderr
     text = reader(in_tmp / "event.pdf").pages[0].extract_text()
@@ -160,8 +160,7 @@ def test_event_needs_writers(runner: CliRunner, in_tmp: Path) -> None:
 
 def test_cards_per_writer_caps_the_evening(runner: CliRunner, in_tmp: Path) -> None:
     data = people(in_tmp, 7)
-    result = run(runner, "event", data, "--writers", "2", "--cards-per-writer", "2", "--today", SUMMER,
-                 "--config", "none.yaml")
+    result = run(runner, "event", data, "--writers", "2", "--cards-per-writer", "2", "--today", SUMMER)
     assert result.exit_code == 0, result.stderr
     assert "Skipped 3 people: 3 over the card limit: another evening (p4, p5, p6)." in result.stderr
     summary = reader(in_tmp / "event.pdf").pages[0].extract_text()
@@ -238,8 +237,7 @@ def test_summary_and_cover_text_stays_inside_the_page(runner: CliRunner, in_tmp:
     long_about = "about: " + "A very long description of a person's life and work, " * 6
     data = data_file(in_tmp, *(prisoner_yaml(f"p{i}", "Константинопольская Александра Константиновна",
                                              f"institution: IK-4\n{long_about}") for i in range(30)))
-    result = run(runner, "event", data, "--writers", "2", "--no-crib", "--paper", paper, "--today", SUMMER,
-                 "--config", "none.yaml")
+    result = run(runner, "event", data, "--writers", "2", "--no-crib", "--paper", paper, "--today", SUMMER)
     assert result.exit_code == 0, result.stderr
     spec = papers()[paper]
     margin = SMALL_PAGE_MARGIN_MM if spec.per_sheet == 1 else PAGE_MARGIN_MM
@@ -268,7 +266,7 @@ def test_the_summary_names_the_skipped_and_the_addresses_to_check(runner: CliRun
                      prisoner_yaml("old", "Жук Борис Ильич", "institution: IK-4\nverified: 2024-01-10"),
                      prisoner_yaml("new", "Седых Дмитрий Ильич", "institution: IK-9\nverified: 2026-05-01"),
                      prisoner_yaml("free", "Новик Глеб Ильич", "institution: IK-4\nstatus: released"))
-    result = run(runner, "event", data, "--writers", "1", "--today", SUMMER, "--config", "none.yaml",
+    result = run(runner, "event", data, "--writers", "1", "--today", SUMMER,
                  "--stale-after", "200")
     assert result.exit_code == 0, result.stderr
     summary = reader(in_tmp / "event.pdf").pages[0].extract_text()
@@ -280,7 +278,7 @@ def test_the_summary_names_the_skipped_and_the_addresses_to_check(runner: CliRun
 
 def test_stale_after_reaches_the_terminal_summary_too(runner: CliRunner, in_tmp: Path) -> None:
     data = data_file(in_tmp, prisoner_yaml("old", "Жук Борис Ильич", "institution: IK-4\nverified: 2025-10-01"))
-    result = run(runner, "event", data, "--writers", "1", "--today", SUMMER, "--config", "none.yaml",
+    result = run(runner, "event", data, "--writers", "1", "--today", SUMMER,
                  "--stale-after", "200")
     assert result.exit_code == 0, result.stderr
     assert "Check before posting: 1 address not verified in the last 200 days" in (
@@ -311,7 +309,7 @@ def test_the_ledger_command_as_json_and_its_bad_inputs(runner: CliRunner, in_tmp
 def test_an_event_pdf_is_reproducible_with_embedded_fonts_only(runner: CliRunner, in_tmp: Path) -> None:
     data = people(in_tmp, 5)
     for name in ("one.pdf", "two.pdf"):
-        result = run(runner, "event", data, "--writers", "2", "--today", SUMMER, "--config", "none.yaml",
+        result = run(runner, "event", data, "--writers", "2", "--today", SUMMER,
                      "-o", name)
         assert result.exit_code == 0, result.stderr
     pdf = (in_tmp / "one.pdf").read_bytes()

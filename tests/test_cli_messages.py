@@ -19,7 +19,7 @@ FREEDOM = ("'свободы' (freedom): \"freedom\" is read as a political word 
 
 
 def make(runner: CliRunner, *args: str | Path) -> Result:
-    return run(runner, "make", "--config", "none.yaml", "--today", "2026-06-01", *args)  # no config file
+    return run(runner, "make", "--today", "2026-06-01", *args)  # no config file
 
 
 # --- lint ------------------------------------------------------------------------------
@@ -61,11 +61,12 @@ def test_lint_bad_input(runner: CliRunner, in_tmp: Path) -> None:
     (in_tmp / "latin1.txt").write_bytes("Привет".encode("cp1251"))
     result = run(runner, "lint", "latin1.txt")
     assert result.exit_code == 1
-    assert result.stderr == "latin1.txt:1:1: the file is not UTF-8 text; save it as UTF-8 (any editor can)\n"
+    assert result.stderr == ("Checking the file latin1.txt (--file latin1.txt says so outright).\n"
+                             "latin1.txt:1:1: the file is not UTF-8 text; save it as UTF-8 (any editor can)\n")
     empty = run(runner, "lint", "   ")
     assert empty.exit_code == 1 and empty.stderr == "error: <text>: there is no text to check; give the message itself\n"
     missing = run(runner, "lint")
-    assert missing.exit_code == 2 and "give the text to check, a file, or - for standard input" in missing.stderr
+    assert missing.exit_code == 2 and "give the text to check, - for standard input, or --file PATH" in missing.stderr
 
 
 def test_lint_lists_its_rules(runner: CliRunner) -> None:

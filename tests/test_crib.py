@@ -100,16 +100,17 @@ def test_a_crib_that_cannot_fit_fails_naming_the_person(tmp_path: Path) -> None:
     data = data_file(tmp_path, prisoner_yaml(extra=f"institution: IK-4\nabout: {about.strip()}"))
     with pytest.raises(PostcardsError) as caught:
         make(tmp_path, data, paper="a6")
-    assert caught.value.lines() == ["the crib for 'chekina' does not fit a a6 page even at 5.5 pt; shorten "
-                                    "their `about` text, or make the crib on a larger --paper"]
+    assert caught.value.lines() == [f"{data}:3:5: the crib for 'chekina' does not fit a a6 page even at 5.5 pt; "
+                                    "shorten their `about` text, or make the crib on a larger --paper"]
 
 
 def test_a_character_the_font_lacks_in_the_crib_is_named(tmp_path: Path) -> None:
     data = data_file(tmp_path, prisoner_yaml(extra="institution: IK-4\nabout: Editor ★ of TUT.BY"))
     with pytest.raises(PostcardsError) as caught:
         make(tmp_path, data)
-    assert caught.value.lines() == ["the crib for 'chekina' has characters the font cannot draw: '★' (U+2605) in "
-                                    "'Who: Editor ★ of TUT.BY.'; remove or replace them"]
+    assert caught.value.lines() == [f"{data}:3:5: prisoners[0].about: the crib for 'chekina' has characters the "
+                                    "font cannot draw: '★' (U+2605) in 'Who: Editor ★ of TUT.BY.'; remove or "
+                                    "replace them"]
     assert not (tmp_path / "out.pdf").exists()
 
 

@@ -12,8 +12,8 @@ from helpers import data_file, prisoner_yaml
 
 from postcards.evening.freshness import future_birthdays, stale_addresses
 from postcards.shared.errors import PostcardsError
+from postcards.shared.files import read_text
 from postcards.source.records import load_dataset
-from postcards.source.yamlsource import read_text
 from postcards.text.censor import lint
 from postcards.text.occasions import arrival
 
@@ -85,9 +85,8 @@ def test_a_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None
     path = data_file(tmp_path)
     with pytest.raises(PostcardsError) as caught:
         read_text(path, "a message file", limit=100)
-    size = path.stat().st_size / 1e6
-    assert caught.value.lines() == [f"{path}: is {size:,.1f} MB, over the limit of 0 MB for a message file; "
-                                    "split it into smaller files"]
+    assert caught.value.lines() == [f"{path}: is {path.stat().st_size} bytes, over the limit of 100 bytes for "
+                                    "a message file; split it into smaller files"]
 
 
 def test_dates_after_today_are_warnings(tmp_path: Path) -> None:

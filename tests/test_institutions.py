@@ -156,8 +156,8 @@ def test_a_data_file_gives_belarusian_forms_and_aliases_under_the_same_keys(tmp_
 BROKEN = [
     ("    alias: [x]\n", "institutions.X-1.alias: unknown key 'alias'; did you mean 'aliases'?"),
     ("    be: {nmae: ПК № 1}\n", "institutions.X-1.be.nmae: unknown key 'nmae'; did you mean 'name'?"),
-    ("    be: {street: vul. Tekhnichnaya}\n", "institutions.X-1.be.street: 'vul. Tekhnichnaya' has a Latin letter 'v' "
-     "at character 1; write the address in Belarusian Cyrillic, as the post in Belarus reads it"),
+    ("    be: {street: vul. Tekhnichnaya}\n", "institutions.X-1.be.street: 'vul. Tekhnichnaya' is written in Latin "
+     "letters; write the address in Belarusian Cyrillic, as the post in Belarus reads it"),
     ("    status: closed\n", "institutions.X-1.status: is closed, but closed: is not given; a closed institution "
      "has status: closed and says in closed: why, with the source"),
     ("    completeness: composite\n", "institutions.X-1.composite: is needed with completeness: composite, and "

@@ -282,19 +282,18 @@ def test_make_stops_before_printing_when_the_file_is_not_a_ledger(runner: CliRun
                                                                   content: bytes) -> None:
     data = people_file(in_tmp)
     (in_tmp / "notes.csv").write_bytes(content)
-    result = run(runner, "make", data, "--ledger", "notes.csv", "--today", "2026-06-01", "--config", "none.yaml")
+    result = run(runner, "make", data, "--ledger", "notes.csv", "--today", "2026-06-01")
     assert result.exit_code == 1 and not (in_tmp / "postcards.pdf").exists()
     assert result.stderr.startswith("notes.csv:1:1: the file ")
     assert result.stderr.endswith("so it is not a ledger; choose another file with --ledger FILE, or add "
                                   "--no-ledger\n")
     assert (in_tmp / "notes.csv").read_bytes() == content
-    without = run(runner, "make", data, "--no-ledger", "--today", "2026-06-01", "--config", "none.yaml")
+    without = run(runner, "make", data, "--no-ledger", "--today", "2026-06-01")
     assert without.exit_code == 0 and (in_tmp / "postcards.pdf").exists()
 
 
 def test_make_with_dev_null_as_the_ledger_is_refused(runner: CliRunner, in_tmp: Path) -> None:
-    result = run(runner, "make", people_file(in_tmp), "--ledger", "/dev/null", "--today", "2026-06-01",
-                 "--config", "none.yaml")
+    result = run(runner, "make", people_file(in_tmp), "--ledger", "/dev/null", "--today", "2026-06-01")
     assert result.exit_code == 1 and not (in_tmp / "postcards.pdf").exists()
     assert result.stderr == ("error: /dev/null: is a device, not a ledger file (a run with it would record "
                              "nothing); give a file name with --ledger, e.g. sent.csv, or add --no-ledger\n")
@@ -305,7 +304,7 @@ def test_make_says_the_cards_are_printed_when_the_ledger_is_full(runner: CliRunn
     data = people_file(in_tmp)
     (in_tmp / "sent.csv").write_text(ROWS, encoding="utf-8")
     half_then_full_disk(monkeypatch)
-    result = run(runner, "make", data, "--today", "2026-06-01", "--config", "none.yaml")
+    result = run(runner, "make", data, "--today", "2026-06-01")
     assert result.exit_code == 1 and (in_tmp / "postcards.pdf").exists()
     assert result.stderr.startswith(f"error: {in_tmp / 'sent.csv'}: the cards ARE printed, but the ledger could "
                                     "not record them (No space left on device)")

@@ -148,7 +148,7 @@ def test_a_message_that_cannot_fit_fails_naming_person_and_message(tmp_path: Pat
     with pytest.raises(PostcardsError) as caught:
         make_cards(load_dataset(bundled_data()), CardOptions(today=TODAY, message_file=own), tmp_path / "out.pdf")
     assert caught.value.lines()[0] == (
-        f"{bundled_data()}:9:5: prisoners[0]: your message ({own}) does not fit the card for 'chekina' "
+        f"{own}:1:1: --message-file: your message ({own}) does not fit the card for 'chekina' "
         "even at 8.0 pt; shorten it: about 400 characters fit well")
     assert len(caught.value.lines()) == 3  # every card's refusal, found before any drawing
     assert not (tmp_path / "out.pdf").exists()

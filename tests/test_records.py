@@ -79,7 +79,7 @@ BAD_INPUT = {
     "Latin in an address": (
         one(f"name: {NAME}", "address:", "  name: IK No 4", "  street: ул. Антошкина, 3",
             "  postcode: '246035'", "  locality: г. Гомель"),
-        ["data.yaml:5:13: prisoners[0].address.name: 'IK No 4' has a Latin letter 'I' at character 1; "
+        ["data.yaml:5:13: prisoners[0].address.name: 'IK No 4' is written in Latin letters; "
          "write the address in Russian Cyrillic, as the post in Belarus reads it"]),
     "Belarusian letters in the Russian name": (one("name: Чэкіна Людміла Юр'еўна", "institution: IK-4"), [
         "data.yaml:3:11: prisoners[0].name: 'Чэкіна' has the Belarusian letter 'і'; "

@@ -78,8 +78,7 @@ def evening(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[list[s
     folder = tmp_path_factory.mktemp("scale")
     expected = scale_data(folder / "prisoners.yaml")
     result = run(CliRunner(), "event", folder / "prisoners.yaml", "--writers", str(WRITERS), "--no-crib",
-                 "--today", "2026-12-01", "--ledger", folder / "sent.csv", "-o", folder / "event.pdf",
-                 "--config", folder / "none.yaml")
+                 "--today", "2026-12-01", "--ledger", folder / "sent.csv", "-o", folder / "event.pdf")
     assert result.exit_code == 0, result.stderr
     return folder, expected, result.stderr
 
@@ -114,8 +113,7 @@ def test_packs_are_balanced_and_every_occasion_of_the_season_is_used(
 def test_other_seasons_fit_their_boxes_too(tmp_path: Path, today: str, occasion: str) -> None:
     expected = scale_data(tmp_path / "prisoners.yaml")
     result = run(CliRunner(), "make", tmp_path / "prisoners.yaml", "--today", today, "--cards", "200",
-                 "--paper", "a6", "--ledger", tmp_path / "sent.csv", "-o", tmp_path / "out.pdf",
-                 "--config", tmp_path / "none.yaml")
+                 "--paper", "a6", "--ledger", tmp_path / "sent.csv", "-o", tmp_path / "out.pdf")
     assert result.exit_code == 0, result.stderr
     cards = cards_in(read_runs(tmp_path / "out.pdf"), "a6")
     assert len(cards) == 200

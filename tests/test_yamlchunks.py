@@ -9,10 +9,10 @@ import pytest
 from helpers import data_file, prisoner_yaml
 
 from postcards.shared.errors import PostcardsError
+from postcards.shared.files import read_text
 from postcards.source import records, yamlchunks
 from postcards.source.records import load_dataset
 from postcards.source.yamlchunks import split_list
-from postcards.source.yamlsource import read_text
 
 
 @pytest.fixture(autouse=True)

@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Protocol, cast
 
 from postcards.api.results import AddressBlock, CardRecord, Result
-from postcards.evening.freshness import stale_addresses
+from postcards.evening.freshness import future_birthdays, stale_addresses
 from postcards.evening.selection import Selection
 from postcards.evening.selection import select as selected
 from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.files import Writer
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.names import Gender
 from postcards.shared.options import (
@@ -67,14 +67,9 @@ __all__ = [
 ]
 
 
-class Writable(Protocol):
-    """Where a PDF can go besides a path: anything with `write(bytes)`; it is never sought,
-    read or closed."""
+Writable = Writer  # where a PDF can go besides a path: anything with `write(bytes)`
 
-    def write(self, data: bytes, /) -> object: ...
-
-
-Output = str | os.PathLike[str] | Writable  # a path, or a binary stream
+Output = str | os.PathLike[str] | Writer  # a path, or a binary stream; never sought, read or closed
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -107,15 +102,23 @@ def address_blocks(people: Dataset | Iterable[Prisoner],
 
 def check(dataset: Dataset, *, today: date, paper: str = "a4",
           stale_after: int = DEFAULT_STALE_DAYS) -> list[Problem]:
-    """Whatever in `dataset` would stop `make_cards` on `paper` (an address line too wide,
-    a character the font lacks), raised together as one `PostcardsError`; else the
-    addresses not verified within `stale_after` days of `today`, as warnings."""
+    """Whatever in `dataset` would stop `make_cards` or `make_event` on `paper`, cribs
+    included (an address line too wide, a character the font lacks in an address, a name or
+    an `about` text, a crib that cannot fit), raised together as one `PostcardsError`; else
+    the warnings: addresses not verified within `stale_after` days of `today`, and dates
+    after today."""
+    from postcards.api.jobs import prepare
     from postcards.layout.cards import address_problems  # measures with the font: imported late
 
     problems = address_problems(dataset, AddressOptions(), paper)
     if problems:
         raise PostcardsError.of(problems)
-    return stale_addresses(dataset.prisoners, today, stale_after)
+    if any(p.status == "imprisoned" for p in dataset.prisoners):
+        # An evening for everyone with cribs, decided and not drawn: what it refuses, a run would.
+        evening = CardOptions(today=today, paper=paper, crib=True)
+        prepare(dataset, evening, None, None, EventOptions(writers=1))
+    stale = stale_addresses(dataset.prisoners, today, stale_after)
+    return [*stale, *future_birthdays(dataset.prisoners, today)]
 
 
 def library(templates: str | os.PathLike[str] | None = None) -> Library:
@@ -178,6 +181,9 @@ def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, ou
           progress: Callable[[int, int], None] | None) -> Result:
     from postcards.api.jobs import draw, finish, prepare
 
+    if ledger is not None and isinstance(out, (str, os.PathLike)) and _same_file(Path(out), Path(ledger)):
+        raise PostcardsError(f"{out}: is both the PDF to write and the ledger", field="--ledger",
+                             hint="give the ledger and the PDF different names, e.g. -o postcards.pdf")
     with _opened(out) as handle:  # a bad path fails before any work
         job = prepare(dataset, options, library, _path(ledger), event)
         rendered = draw(job, handle, progress)
@@ -185,14 +191,21 @@ def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, ou
 
 
 @contextmanager
-def _opened(out: Output) -> Iterator[IO[bytes]]:
+def _opened(out: Output) -> Iterator[Writer]:
     if isinstance(out, (str, os.PathLike)):
-        from postcards.pdf.document import atomic_output
+        from postcards.shared.files import atomic_output
 
         with atomic_output(Path(out)) as handle:
             yield handle
     else:
-        yield cast(IO[bytes], out)  # only `write` is called
+        yield out
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or (one.exists() and other.exists() and one.samefile(other))
+    except OSError:
+        return False
 
 
 def _path(value: str | os.PathLike[str] | None) -> Path | None:

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from pathlib import Path
-from typing import IO
 
 from postcards.api.results import CardRecord, Result
 from postcards.evening.event import EveningFacts, cover, split, summary, writers_named
@@ -31,6 +30,7 @@ from postcards.layout.sheet import Paper, card_origins
 from postcards.layout.text import TextPage
 from postcards.pdf.document import CardSheet, Page, Rendered, render_document
 from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.files import Writer
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
 from postcards.shared.words import plural
@@ -183,7 +183,7 @@ def _sheets_of(cards: range, per_sheet: int) -> Iterator[range]:
         yield cards[start : start + per_sheet]
 
 
-def draw(job: Job, out: IO[bytes], progress: Progress | None = None) -> Rendered:
+def draw(job: Job, out: Writer, progress: Progress | None = None) -> Rendered:
     """Draws the job's pages into `out` as decided: each card handed over whole, or laid out
     again at its sizes, a sheet at a time. `out` is only written to, never sought: a pipe or
     a web response will do."""

@@ -6,6 +6,9 @@ Exit codes: 0 done; 1 bad data or a refused action (one line per problem on stde
 
 from __future__ import annotations
 
+import errno
+import os
+import sys
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -13,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 import postcards
 from postcards import __version__
@@ -35,7 +39,7 @@ from postcards.cli.options import (
     today,
     when_options,
 )
-from postcards.cli.process import paused_gc
+from postcards.cli.process import Stopped, command_process, unencodable_streams
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import (
@@ -52,15 +56,54 @@ PROGRESS_FROM = 200  # cards; fewer finish before a bar would help
 
 
 class Group(click.Group):
-    """Prints a user's mistake as plain lines and exits 1, never with a traceback."""
+    """Prints a user's mistake, or what stopped the run, as plain lines and exits 1 (128 and
+    the signal's number when stopped by one), never with a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        for stream in unencodable_streams():
+            report.say(f"warning: {stream} cannot show Cyrillic: it is written escaped (\\u0416...); "
+                       "set PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1) to read it")
         try:
-            with paused_gc():
-                return super().invoke(ctx)
+            with command_process():
+                result = super().invoke(ctx)
+                sys.stdout.flush()  # a full disk or closed pipe on stdout is found here, not at exit
+                return result
         except PostcardsError as err:
             report.error(err)
             ctx.exit(1)
+        except Stopped as stop:
+            report.say(f"Stopped by {stop.name}: nothing was written; an earlier file is unchanged.")
+            ctx.exit(128 + stop.signum)
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader left (`| head`): nothing more to say
+            ctx.exit(1)
+        except OSError as exc:
+            report.error(_os_error(exc))
+            ctx.exit(1)
+
+
+def _os_error(exc: OSError) -> PostcardsError:
+    """An error of the machine, not of the data, said in one line: ReportLab reading its
+    settings under a HOME that is not a directory, or standard output that cannot be written."""
+    if exc.errno == errno.ENOTDIR and ".reportlab" in str(exc.filename):
+        home = os.environ.get("HOME", "")
+        return PostcardsError(f"HOME is {home!r}, which is not a directory: the PDF library reads its "
+                              "settings from there", hint="set HOME to a directory")
+    if exc.errno == errno.ENAMETOOLONG:
+        return PostcardsError(f"{str(exc.filename)[:60]}...: the name is too long for the file system",
+                              hint="choose a shorter name")
+    if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO):
+        _quiet_stdout()
+        return PostcardsError(f"cannot write the output: {exc.strerror}",
+                              hint="free some space, or send the output elsewhere")
+    raise exc
+
+
+def _quiet_stdout() -> None:
+    """Standard output pointed at nothing, so the interpreter's own flush at exit cannot fail
+    a second time on the same broken stream."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -143,13 +186,15 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
                                "add --cards N")
     from postcards.source.config import load_config
 
-    settings = load_config(values["config"])
-    sender = tuple(line.strip() for line in values["sender"] if line.strip()) or settings.sender
+    given = click.get_current_context().get_parameter_source("config") is not ParameterSource.DEFAULT
+    settings = load_config(values["config"], required=given)
+    typed = tuple(line.strip() for line in values["sender"] if line.strip())
+    sender = typed or settings.sender
     chosen = {k: values[k] for k in ("only", "exclude", "institutions", "tags", "born_within", "statuses")}
     return CardOptions(
         paper=values["paper"], lang=values["lang"], seed=values["seed"], copies=copies,
         filters=filters(**chosen), cards=values["card_limit"], fewest_first=values["fewest_first"],
-        sender=sender,
+        sender=sender, sender_from="--from" if typed or not sender else f"sender in {values['config']}",
         address=AddressOptions("nominative" if values["nominative"] else "dative", not values["no_country"]),
         occasion=values["occasion"], message_id=values["message_id"], message_file=values["message_file"],
         force=values["force"], blank=values["blank"], register=values["register"],

@@ -4,6 +4,7 @@ text against what prison censors stop."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -52,16 +53,21 @@ def messages(lang: str | None, occasion: str | None, as_json: bool, templates: P
 
 
 @click.command(name="lint")
-@click.argument("text", required=False, metavar="TEXT|FILE|-")
+@click.argument("text", required=False, metavar="TEXT|-")
+@click.option("--file", "file", type=click.Path(path_type=Path), metavar="PATH",
+              help="Check the text in this file (UTF-8) instead.")
 @click.option("--json", "as_json", is_flag=True,
               help='Print [{"word", "line", "column", "offset", "rule", "reason", "instead"}].')
 @click.option("--rules", "show_rules", is_flag=True, help="List the rules instead of checking a text.")
-def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
+def lint_command(text: str | None, file: Path | None, as_json: bool, show_rules: bool) -> None:
     """Check a message against what prison censors stop.
 
-    TEXT is the message itself, a file holding it (UTF-8), or - to read standard input.
-    One line per finding: where, the word, why, and what to write instead. Exit status 1
-    when anything is found, 0 when the text is clean."""
+    TEXT is the message itself, or - to read it from standard input; --file PATH reads it
+    from a file. A single word that names an existing file (message.txt) is read as that
+    file, with a note saying so; one that looks like a file name but names none is refused,
+    so a typo is not checked as if it were the message. One line per finding: where, the
+    word, why, and what to write instead. Exit status 1 when anything is found, 0 when the
+    text is clean."""
     if show_rules:
         from postcards.text.censor import bundled_rules, rule_summary
 
@@ -70,9 +76,9 @@ def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
             if patterns:
                 click.echo(f"  {', '.join(patterns)}")
         return
-    if text is None:
-        raise click.UsageError("give the text to check, a file, or - for standard input")
-    source, body = _lint_input(text)
+    if (text is None) == (file is None):
+        raise click.UsageError("give the text to check, - for standard input, or --file PATH (one of them)")
+    source, body = _lint_input(text, file)
     if not body.strip():
         raise PostcardsError(f"{source}: there is no text to check", hint="give the message itself")
     findings = postcards.lint(body)
@@ -87,17 +93,39 @@ def lint_command(text: str | None, as_json: bool, show_rules: bool) -> None:
         sys.exit(1)
 
 
-def _lint_input(text: str) -> tuple[str, str]:
-    """(name for messages, text): standard input, a file, or the argument itself."""
+LINT_LIMIT_BYTES = 50_000_000  # a book; a card holds 400 characters
+_FILE_NAME = re.compile(r"^[^\s]{1,255}\.(txt|text|md|msg|eml)$|^[^\s]*[/\\][^\s]*$", re.IGNORECASE)
+
+
+def _lint_input(text: str | None, file: Path | None) -> tuple[str, str]:
+    """(name for messages, text): a file, standard input, or the argument itself."""
+    from postcards.shared.files import read_text
+
+    if file is not None:
+        return str(file), read_text(file, "a text file to check", limit=LINT_LIMIT_BYTES)
+    assert text is not None
     if text == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(LINT_LIMIT_BYTES + 1)
+        if len(data) > LINT_LIMIT_BYTES:
+            raise PostcardsError(f"<stdin>: over the limit of {LINT_LIMIT_BYTES // 1_000_000} MB of text",
+                                 hint="check it in parts")
         try:
             return "<stdin>", data.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
+    if not text or any(c.isspace() for c in text):
+        return "<text>", text  # a sentence is never a file name
     path = Path(text)
-    if "\n" not in text and len(text) < 4096 and path.is_file():
-        from postcards.source.yamlsource import read_text
-
-        return str(path), read_text(path)
+    try:
+        exists, is_file = path.exists(), path.is_file()
+    except (OSError, ValueError):  # a name too long or with a NUL: not a file
+        return "<text>", text
+    if is_file:
+        report.say(f"Checking the file {path} (--file {path} says so outright).")
+        return str(path), read_text(path, "a text file to check", limit=LINT_LIMIT_BYTES)
+    if exists:
+        raise PostcardsError(f"{text}: is not a regular file", hint="give a text file with --file PATH")
+    if _FILE_NAME.match(text):
+        raise PostcardsError(f"{text}: no such file", hint="check the name; to check these words as "
+                             "text, put them in a sentence")
     return "<text>", text

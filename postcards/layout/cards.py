@@ -23,7 +23,7 @@ from postcards.layout.fit import FittedText, fit_block, fit_lines, fit_paragraph
 from postcards.layout.sheet import Paper, papers
 from postcards.layout.text import TextPage
 from postcards.layout.units import pt
-from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import (
     AddressOptions,
@@ -49,13 +49,14 @@ def paper_named(name: str) -> Paper:
     return found
 
 
-def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
-    """The font size for the sender lines; they must be Cyrillic and fit their box."""
+def check_sender(lines: Sequence[str], geometry: CardGeometry, given_in: str = "--from") -> float:
+    """The font size for the sender lines; they must be Cyrillic and fit their box. Errors
+    name where the lines were `given_in` (the option, or the config file)."""
     for line in lines:
         problem = foreign_letter_problem(line)
         if problem:
             raise PostcardsError(
-                f"sender line {problem}", field="--from",
+                f"sender line {problem}", field=given_in,
                 hint="the censor discards cards with Latin text: write it in Russian "
                      "(e.g. 'Германия, Берлин') or leave --from out")
     box = geometry.sender
@@ -64,7 +65,7 @@ def check_sender(lines: Sequence[str], geometry: CardGeometry) -> float:
         smallest = SENDER_SIZES_PT[-1]
         most = 1 + int((pt(box.height) - lines_height(1, smallest, 0, fonts.regular()))
                        / (smallest * SENDER_LEADING))
-        raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field="--from",
+        raise PostcardsError(f"the {len(lines)} sender line(s) do not fit the card", field=given_in,
                              hint=f"use at most {most} lines of about {int(box.width / 1.3)} characters")
     return size
 
@@ -84,13 +85,18 @@ def _fit(prisoner: Prisoner, message: Message, options: CardOptions,
     if options.blank:
         _check_glyphs(prisoner, (*lines, *options.sender))
         return lines, address_size, None
-    _check_glyphs(prisoner, (*message_texts(message), *lines, *options.sender))
+    _check_glyphs(prisoner, (*lines, *options.sender))
+    # The writer's own text is at fault in its own file, not in the person's record.
+    own = options.message_file is not None
+    where = SourceLocation(str(options.message_file), 1, 1) if own else prisoner.where
+    field = "--message-file" if own else prisoner.field
+    fonts.require_glyphs(message_texts(message), f"the card for '{prisoner.id}'", where=where, field=field)
     box = geometry.message
     fitted = fit_paragraphs(message.paragraphs, pt(box.width), pt(box.height), MESSAGE_SIZES_PT,
                             fonts.regular())
     if fitted is None:
         raise PostcardsError(f"{message.label} does not fit the card for '{prisoner.id}' even at "
-                             f"{MESSAGE_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
+                             f"{MESSAGE_SIZES_PT[-1]} pt", where=where, field=field,
                              hint="shorten it: about 400 characters fit well" if message.english is None
                              else "choose a shorter message")
     return lines, address_size, fitted
@@ -180,7 +186,7 @@ class CardFitter:
         self.geometry = card_geometry(paper.card_width_mm, paper.card_height_mm)
         self.sender_size = SENDER_SIZES_PT[0]
         if options.sender:
-            self.sender_size = check_sender(options.sender, self.geometry)
+            self.sender_size = check_sender(options.sender, self.geometry, options.sender_from)
 
     def fit(self, prisoner: Prisoner, message: Message) -> CardSpec:
         """The card fitted; raises, naming the person, rather than clip it or draw a

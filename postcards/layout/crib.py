@@ -34,8 +34,12 @@ def crib_page(entries: Sequence[CribEntry], paper: Paper) -> TextPage:
     """The crib page for one sheet's cards, `entries` in the order of their slots, at the
     largest size from 9 pt down to 5.5 pt that fits the page."""
     for item in entries:
-        fonts.require_glyphs((item.heading, *item.about, item.card_label, *item.card_text, *item.english),
-                             f"the crib for '{item.person}'")
+        for line, field in zip(item.about, item.fields or ((None,) * len(item.about)), strict=True):
+            fonts.require_glyphs((line,), f"the crib for '{item.person}'", where=item.where, field=field)
+        fonts.require_glyphs((item.heading,), f"the crib for '{item.person}'", where=item.where,
+                             field=item.fields[0] if item.fields else None)
+        card = (item.card_label, *item.card_text, *item.english)  # the message's own text: no record to name
+        fonts.require_glyphs(card, f"the crib for '{item.person}'")
     positions = position_names(paper)
     margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
     for size in CRIB_SIZES_PT:
@@ -54,5 +58,5 @@ def crib_page(entries: Sequence[CribEntry], paper: Paper) -> TextPage:
         if not page.overfull:
             return page.page()
     raise PostcardsError(f"the crib for {', '.join(repr(e.person) for e in entries)} does not fit a "
-                         f"{paper.name} page even at {CRIB_SIZES_PT[-1]} pt",
+                         f"{paper.name} page even at {CRIB_SIZES_PT[-1]} pt", where=entries[0].where,
                          hint="shorten their `about` text, or make the crib on a larger --paper")

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import errno
 import io
-import os
-import secrets
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,12 +15,12 @@ from postcards.layout.text import TextPage
 from postcards.layout.units import pt
 from postcards.pdf import reportlab_internals
 from postcards.pdf.painters import CardPainter, draw_text_page
-from postcards.shared.errors import PostcardsError
+from postcards.shared.files import Writer
 
 CUT_MARK_WIDTH_PT = 0.3
 PRODUCER = "postcards"
 PAGE_COMPRESSION = 3  # zlib level: a third of level 6's time for pages about 14% larger
-PART_NAME_TRIES = 100  # random names for the temporary file, as the standard library's tempfile
+
 
 
 @dataclass(frozen=True)
@@ -50,20 +44,21 @@ class _Sink:
     """Where ReportLab writes the PDF: the output, without its file name (ReportLab would
     otherwise note the path)."""
 
-    def __init__(self, out: IO[bytes]) -> None:
+    def __init__(self, out: Writer) -> None:
         self._out = out
         self.written = 0
 
     def write(self, data: bytes) -> int:
         self.written += len(data)
-        return self._out.write(data)
+        self._out.write(data)
+        return len(data)
 
 
 def render_document(
     pages: Iterable[Page],
     paper: Paper,
     title: str,
-    out: IO[bytes],
+    out: Writer,
     lang: str = "ru",
     progress: Callable[[int], None] | None = None,
 ) -> Rendered:
@@ -126,62 +121,3 @@ def _draw_cut_marks(canvas: Canvas, marks: Sequence[Segment]) -> None:
     canvas.setLineWidth(CUT_MARK_WIDTH_PT)
     for mark in marks:
         canvas.line(pt(mark.x1_mm), pt(mark.y1_mm), pt(mark.x2_mm), pt(mark.y2_mm))
-
-
-@contextmanager
-def atomic_output(path: Path) -> Iterator[IO[bytes]]:
-    """A file to write that appears at `path` only when the block ends without an error;
-    an earlier file at `path` stays as it was until then. The directory is checked first,
-    so a bad path fails before any work is done."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise PostcardsError(f"{path}: is a directory", hint="give a file name, e.g. postcards.pdf")
-    if not parent.is_dir():
-        raise PostcardsError(f"{path}: the directory {parent} does not exist",
-                             hint="create it first or choose another output path")
-    _refuse_to_replace_other_files(path)
-    try:
-        part, handle = _new_part_file(parent, path.name)
-    except OSError as exc:
-        raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
-                             hint="choose a directory you can write to") from None
-    try:
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.replace(part, path)
-        except OSError as exc:
-            raise PostcardsError(f"{path}: cannot write: {exc.strerror}",
-                                 hint="choose a path you can write to") from None
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-
-
-def _new_part_file(parent: Path, name: str) -> tuple[Path, IO[bytes]]:
-    """A new file beside the output, under a name no other run picks, with the mode any new
-    file gets (0o666 less the umask, applied by the system: the umask is not read here)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(PART_NAME_TRIES):
-        part = parent / f".{name}.{secrets.token_hex(6)}.part"
-        try:
-            return part, os.fdopen(os.open(part, flags, 0o666), "wb")
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(parent))
-
-
-def _refuse_to_replace_other_files(path: Path) -> None:
-    """An earlier PDF may be replaced; anything else (a data file given as -o by mistake) not."""
-    try:
-        with path.open("rb") as existing:
-            head = existing.read(5)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise PostcardsError(f"{path}: cannot read the existing file: {exc.strerror}") from None
-    if head != b"%PDF-":
-        raise PostcardsError(f"{path}: exists and is not a PDF; not replacing it",
-                             hint="choose another output path, e.g. -o postcards.pdf")

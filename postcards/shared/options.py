@@ -70,6 +70,7 @@ class CardOptions:
     cards: int | None = None  # at most this many people get a card (a short evening)
     fewest_first: bool = False  # with `cards`: those the ledger shows had the fewest first
     sender: tuple[str, ...] = ()
+    sender_from: str = "--from"  # where the sender lines were given, for messages: the option or a file
     address: AddressOptions = field(default_factory=AddressOptions)
     occasion: Occasion | Literal["auto"] = "auto"
     message_id: str | None = None  # this library message on every card

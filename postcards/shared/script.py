@@ -35,10 +35,15 @@ def is_cyrillic(char: str) -> bool:
 
 
 def foreign_letter_problem(text: str) -> str | None:
-    """"'text' has a Latin letter 'a' at character 6 (looks like ...)", or None when the
-    text's letters are all Cyrillic."""
+    """"'text' has a Latin letter 'a' at character 6 (looks like ...)" for a stray letter in
+    Cyrillic text, "'text' is written in Latin letters" when it has no Cyrillic letter at all,
+    or None when the text's letters are all Cyrillic."""
     foreign = foreign_letters(text)
-    return f"'{text}' has a {foreign[0].describe()}" if foreign else None
+    if not foreign:
+        return None
+    if not any(is_cyrillic(ch) for ch in text if ch.isalpha()):
+        return f"'{text}' is written in Latin letters"
+    return f"'{text}' has a {foreign[0].describe()}"
 
 
 def foreign_letters(text: str) -> list[ForeignLetter]:

@@ -6,13 +6,19 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from yaml.nodes import Node
+
 from postcards.shared.errors import PostcardsError
+from postcards.shared.files import read_text
 from postcards.shared.names import GENDERS, Gender
-from postcards.source.yamlsource import Reader, compose, read_text
+from postcards.shared.script import foreign_letter_problem
+from postcards.source.yamlsource import Reader, compose
 
 CONFIG_KEYS = ("sender", "writer_gender")
+CONFIG_LIMIT_BYTES = 1_000_000
 APP = "postcards"
 
 
@@ -42,20 +48,33 @@ class UserConfig:
     writer_gender: Gender | None = None
 
 
-def load_config(path: Path) -> UserConfig:
-    """Settings from `path`; a missing file means no settings."""
-    if not path.is_file():
+def load_config(path: Path, required: bool = False) -> UserConfig:
+    """Settings from `path`; a missing file means no settings, unless it is `required` (given
+    by name: a typo must not silently drop the sender lines)."""
+    if not path.is_file() and not required:
         return UserConfig()
     reader = Reader(str(path))
-    root = compose(read_text(path), reader.file)
+    text = read_text(path, "a settings file (sender:, writer_gender:)", limit=CONFIG_LIMIT_BYTES)
+    root = compose(text, reader.file)
     if root is None:
         return UserConfig()
     fields = reader.mapping(root, "", CONFIG_KEYS) or {}
     sender: tuple[str, ...] = ()
     if "sender" in fields:
-        sender = tuple(reader.each(fields["sender"], "sender", reader.text))
+        sender = tuple(reader.each(fields["sender"], "sender", partial(_sender_line, reader)))
     writer = reader.choice(fields["writer_gender"], "writer_gender", GENDERS, "gender") \
         if "writer_gender" in fields else None
     if reader.errors:
         raise PostcardsError.of(reader.errors)
     return UserConfig(sender=sender, writer_gender=writer)  # type: ignore[arg-type]
+
+
+def _sender_line(reader: Reader, node: Node, path: str) -> str | None:
+    """A return-address line: Cyrillic only, as on the card (the censor discards Latin text)."""
+    line = reader.text(node, path)
+    problem = foreign_letter_problem(line) if line is not None else None
+    if problem:
+        reader.error(node, path, f"sender line {problem}", "the censor discards cards with Latin text: "
+                     "write it in Russian (e.g. 'Германия, Берлин')")
+        return None
+    return line

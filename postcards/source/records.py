@@ -7,11 +7,12 @@ from pathlib import Path
 from yaml.nodes import Node, SequenceNode
 
 from postcards.shared.errors import PostcardsError, SourceLocation
+from postcards.shared.files import read_text
 from postcards.shared.model import Dataset, Institution, Prisoner
 from postcards.source.institutions import builtin_registry, read_institutions
 from postcards.source.prisoner_fields import read_prisoner
 from postcards.source.yamlchunks import Split, split_list
-from postcards.source.yamlsource import Reader, compose, is_null, read_text
+from postcards.source.yamlsource import Reader, compose, is_null
 
 SCHEMA_VERSION = 1
 TOP_KEYS = ("version", "institutions", "prisoners")

@@ -21,7 +21,8 @@ from typing import TypeVar
 from yaml.nodes import Node
 
 from postcards.shared.errors import PostcardsError, SourceLocation
-from postcards.source.yamlsource import Reader, compose, read_text
+from postcards.shared.files import read_text
+from postcards.source.yamlsource import Reader, compose
 
 T = TypeVar("T")
 _CHECKOUT = Path(__file__).resolve().parents[2]

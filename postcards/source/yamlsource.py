@@ -8,14 +8,11 @@ never expanded recursively: a "billion laughs" document costs no more than its t
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import yaml
@@ -30,7 +27,6 @@ except ImportError:  # libyaml missing: the pure-Python parser is about 4x slowe
 
 T = TypeVar("T")
 _RESOLVED_LIMIT = 50_000
-DATA_LIMIT_BYTES = 500_000_000  # a million people take about 300 MB of YAML
 # Characters that show as nothing but change a word: a name with one would print fine and
 # still not match the same name typed again (Unicode's format characters and bidi controls).
 INVISIBLE = {
@@ -69,52 +65,6 @@ _CONSTRUCT = yaml.constructor.SafeConstructor()
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _LONGEST_NUMBER = 100  # characters: no number in a data file needs more
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def read_text(path: Path, expected: str = "a prisoners YAML file", limit: int = DATA_LIMIT_BYTES) -> str:
-    """The file's text, as UTF-8, with Windows and old Mac line ends read as `\n` (YAML counts
-    them as one line break each, so lines and columns stay the same). A missing or unreadable
-    file, one that is not a regular file (a directory, a device, a pipe) or one larger than
-    `limit` bytes is a user error, found before reading, whose hint says what was `expected`."""
-    data = read_bytes(path, expected, limit)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PostcardsError(
-            "the file is not UTF-8 text",
-            where=SourceLocation(str(path), line, 1),
-            hint="save it as UTF-8 (any editor can)",
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    nul = text.find("\0")
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        raise PostcardsError("a NUL character (U+0000): the file is binary or damaged",
-                             where=SourceLocation(str(path), line, nul - text.rfind("\n", 0, nul)),
-                             hint=f"give the path to {expected}, saved as plain UTF-8 text")
-    return text
-
-
-def read_bytes(path: Path, expected: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes, checked before reading."""
-    try:
-        # Opened without waiting, so a named pipe with no writer is refused, not waited on.
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise PostcardsError(f"{path}: is not a regular file", hint=f"give the path to {expected}")
-            if info.st_size > limit:
-                raise PostcardsError(f"{path}: is {info.st_size / 1e6:,.1f} MB, over the limit of "
-                                     f"{limit / 1e6:,.0f} MB for {expected}",
-                                     hint="split it into smaller files")
-            return handle.read(limit + 1)
-    except FileNotFoundError:
-        raise PostcardsError(f"{path}: no such file", hint=f"give the path to {expected}") from None
-    except IsADirectoryError:
-        raise PostcardsError(f"{path}: is a directory", hint=f"give the path to {expected}") from None
-    except OSError as exc:
-        raise PostcardsError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def compose(text: str, file: str) -> Node | None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from yaml.nodes import Node
 
+from postcards.shared.errors import SourceLocation
 from postcards.shared.model import Birthday, Prisoner, Sentence
 from postcards.source.resources import data_file, read_table
 from postcards.source.yamlsource import Reader
@@ -46,6 +47,8 @@ class CribEntry:
     card_label: str
     card_text: tuple[str, ...]
     english: tuple[str, ...]
+    where: SourceLocation | None = field(default=None, compare=False)  # the record, for errors
+    fields: tuple[str, ...] = ()  # the record field each line of `about` comes from, for errors
 
 
 def load_articles(path: Path) -> Mapping[str, str]:
@@ -103,12 +106,16 @@ def crib_entry(prisoner: Prisoner, message: Message, blank: bool, today: date) -
     pronoun = "her" if prisoner.gender == "female" else "him"
     about = [f"Say: \"{said(full, message.lang)}\" ({full}). The card calls {pronoun} "
              f"\"{message.name_said}\"."]
+    fields = ["name"]
     if prisoner.about:
         about.append(f"Who: {prisoner.about}" + ("" if prisoner.about.endswith((".", "!", "?")) else "."))
+        fields.append("about")
     if prisoner.sentence is not None:
         about.append(f"Sentence (never mention it on the card): {sentence_words(prisoner.sentence)}.")
+        fields.append("sentence")
     if prisoner.born is not None:
         about.append(f"Birthday: {birthday_words(prisoner.born, today)}.")
+        fields.append("born")
     label = "Copy this onto the card by hand:" if blank else "On the card:"
     english = message.english if message.english is not None else ("(your own text)",)
     return CribEntry(
@@ -118,4 +125,6 @@ def crib_entry(prisoner: Prisoner, message: Message, blank: bool, today: date) -
         card_label=label,
         card_text=(*message.paragraphs, message.closing),
         english=("What it says:", *english),
+        where=prisoner.where,
+        fields=tuple(f"{prisoner.field}.{f}" for f in fields),
     )

@@ -24,17 +24,19 @@ from typing import Literal
 from yaml.nodes import Node, ScalarNode
 
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
+from postcards.shared.files import read_text
 from postcards.shared.model import LANGUAGES, Language, Prisoner
 from postcards.shared.names import Gender, NameParts
 from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, Register
 from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
 from postcards.source.resources import read_yaml, template_file
-from postcards.source.yamlsource import Reader, did_you_mean, join, read_text
+from postcards.source.yamlsource import Reader, did_you_mean, join
 from postcards.text.censor import lint
 from postcards.text.occasions import Season
 from postcards.text.translit import said
 
 MESSAGE_KEYS = ("id", "lang", "occasion", "text", "en")
+OWN_MESSAGE_LIMIT_BYTES = 100_000  # refused before it is checked or laid out: a card holds 400 characters
 MAX_MESSAGE_CHARS = 400  # rendered, greeting included: more does not sit well on an A6 card
 CARD_LANGUAGES_ONLY = "a card carries Russian or Belarusian only"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -270,7 +272,8 @@ def read_own_message(path: Path, lang: Language | None) -> Template:
     if not path.is_file():
         raise PostcardsError(f"{path}: no such file", field="--message-file",
                              hint="give a plain-text file with your message, saved as UTF-8")
-    text = read_text(path).strip()
+    text = read_text(path, "a message file", limit=OWN_MESSAGE_LIMIT_BYTES,
+                     too_large="a card holds about 400 characters: write a short message").strip()
     where = SourceLocation(str(path), 1, 1)
     if not text:
         raise PostcardsError("the message file is empty", where=where, field="--message-file",
