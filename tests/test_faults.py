@@ -115,3 +115,22 @@ def test_findings_in_a_long_text_are_placed_on_their_lines() -> None:
     text = "Привет!\n" * 20_000 + "Желаю свободы.\n" + "Пока.\n" * 10 + "Желаю свободы."
     found = lint(text)
     assert [(f.word, f.line, f.column) for f in found] == [("свободы", 20_001, 7), ("свободы", 20_012, 7)]
+
+
+HINTS = {
+    "a code in other capitals": (prisoner_yaml(extra="institution: ik-4"),
+                                 "data.yaml:5:18: prisoners[0].institution: unknown institution 'ik-4'; "
+                                 "did you mean 'IK-4'?"),
+    "a tag in Cyrillic": (prisoner_yaml(extra="institution: IK-4\ntags: [жанчыны]"),
+                          "data.yaml:6:12: prisoners[0].tags[0]: tag 'жанчыны' may hold only a-z, 0-9 and single "
+                          "hyphens; use Latin letters, e.g. women or journalists"),
+    "a name part behind a quote": (prisoner_yaml(name="Чекина «Людмила» Юрьевна"),
+                                   "data.yaml:4:11: prisoners[0].name: '«Людмила»' does not start with a capital "
+                                   "letter; begin each part with its capital letter, nothing before it"),
+}
+
+
+@pytest.mark.parametrize("case", HINTS)
+def test_a_hint_never_suggests_the_text_unchanged(tmp_path: Path, case: str) -> None:
+    item, expected = HINTS[case]
+    assert errors_of(data_file(tmp_path, item)) == [expected]

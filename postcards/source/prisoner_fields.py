@@ -85,15 +85,17 @@ def _read_tags(reader: Reader, node: Node, path: str) -> tuple[str, ...]:
     for index, item in enumerate(reader.sequence(node, path) or []):
         tag = reader.text(item, f"{path}[{index}]", numbers_too=True)
         if tag is not None and not _ID.match(tag):
+            slug = _as_tag(tag)
             reader.error(item, f"{path}[{index}]", f"tag '{tag}' may hold only a-z, 0-9 and single "
-                         "hyphens", f"write '{_as_tag(tag)}'")
+                         "hyphens", f"write '{slug}'" if slug else "use Latin letters, e.g. women or journalists")
         elif tag is not None and tag not in tags:
             tags.append(tag)
     return tuple(tags)
 
 
 def _as_tag(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "journalists"
+    """The tag `text` was meant to be, or '' when it holds no Latin letter or digit."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _read_name(reader: Reader, node: Node, path: str) -> Name | None:
@@ -146,7 +148,8 @@ def _check_capitals(reader: Reader, node: Node, path: str, word: str) -> bool:
     if all(part[:1].isupper() for part in word.split("-")):
         return True
     fixed = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-    reader.error(node, path, f"'{word}' does not start with a capital letter", f"write '{fixed}'")
+    hint = f"write '{fixed}'" if fixed != word else "begin each part with its capital letter, nothing before it"
+    reader.error(node, path, f"'{word}' does not start with a capital letter", hint)
     return False
 
 

@@ -109,8 +109,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> PostcardsE
 
 
 def did_you_mean(word: str, choices: Collection[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    """"did you mean 'IK-4'?" for the closest choice (case aside), or '' when none is close."""
+    folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"did you mean '{folded[close[0]]}'?" if close and folded[close[0]] != word else ""
 
 
 @dataclass
