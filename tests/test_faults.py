@@ -126,7 +126,7 @@ HINTS = {
                           "hyphens; use Latin letters, e.g. women or journalists"),
     "a name part behind a quote": (prisoner_yaml(name="Чекина «Людмила» Юрьевна"),
                                    "data.yaml:4:11: prisoners[0].name: '«Людмила»' does not start with a capital "
-                                   "letter; begin each part with its capital letter, nothing before it"),
+                                   "letter; begin each part with its capital, nothing before it"),
 }
 
 

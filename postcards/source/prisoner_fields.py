@@ -86,8 +86,9 @@ def _read_tags(reader: Reader, node: Node, path: str) -> tuple[str, ...]:
         tag = reader.text(item, f"{path}[{index}]", numbers_too=True)
         if tag is not None and not _ID.match(tag):
             slug = _as_tag(tag)
-            reader.error(item, f"{path}[{index}]", f"tag '{tag}' may hold only a-z, 0-9 and single "
-                         "hyphens", f"write '{slug}'" if slug else "use Latin letters, e.g. women or journalists")
+            hint = f"write '{slug}'" if slug else "use Latin letters, e.g. women or journalists"
+            reader.error(item, f"{path}[{index}]",
+                         f"tag '{tag}' may hold only a-z, 0-9 and single hyphens", hint)
         elif tag is not None and tag not in tags:
             tags.append(tag)
     return tuple(tags)
@@ -148,7 +149,7 @@ def _check_capitals(reader: Reader, node: Node, path: str, word: str) -> bool:
     if all(part[:1].isupper() for part in word.split("-")):
         return True
     fixed = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-    hint = f"write '{fixed}'" if fixed != word else "begin each part with its capital letter, nothing before it"
+    hint = f"write '{fixed}'" if fixed != word else "begin each part with its capital, nothing before it"
     reader.error(node, path, f"'{word}' does not start with a capital letter", hint)
     return False
 
