@@ -35,6 +35,7 @@ _DECIMAL = re.compile(r"\d{1,4},\d{1,3}")
 _TO_CYRILLIC = str.maketrans({**{k: v.lower() for k, v in LOOKALIKES.items()}, "ё": "е", "ʼ": "'", "’": "'"})
 ABBREVIATION_LETTERS = range(2, 6)  # an all-capital word this long, alone, reads as an abbreviation
 
+PIECE_CHARS = 65_536  # a long text is checked a piece at a time: memory stays flat
 
 @dataclass(frozen=True)
 class Pattern:
@@ -147,7 +148,7 @@ def _segments(text: str, template: bool) -> Iterator[tuple[int, str]]:
     """Pieces of `text` to check alone, each with its offset. A template's placeholders are
     blanked in the main text; each form of a {ж|м} choice is a piece of its own."""
     if not template:
-        yield 0, text
+        yield from _pieces(text)
         return
     main = list(text)
     for match in _PLACEHOLDER.finditer(text):
@@ -163,6 +164,23 @@ def _segments(text: str, template: bool) -> Iterator[tuple[int, str]]:
             yield position, form
             position += len(form) + 1
     yield 0, "".join(main)
+
+
+def _pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """A long text in pieces of about `size` characters, each ending at a paragraph break
+    (else a line break), so that checking a book holds one piece's words at a time. A phrase
+    is matched within a paragraph; only one running over a line break where a paragraph
+    longer than `size` had to be cut could be missed."""
+    start = 0
+    while len(text) - start > size:
+        end = text.find("\n\n", start + size)
+        if end < 0 or end - start > 4 * size:
+            end = text.find("\n", start + size)
+        if end < 0:
+            break
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
 
 
 def _tokens(segment: str) -> list[_Token]:
