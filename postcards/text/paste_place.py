@@ -106,8 +106,10 @@ def _unnamed(roles: Roles, postcode: Piece, known: Registry, notes: Notes) -> Pl
         return None
     if not fits:
         at = f"{postcode.text}, {street}" if street else postcode.text
+        there = f" (at {postcode.text} it knows {', '.join(m.code for m in found)}, on another street)" \
+            if found else ""
         notes.error(roles.street or postcode, f"there is no institution line, and the registry knows none "
-                    f"at {at}", _GIVE_LINE)
+                    f"at {at}{there}", _GIVE_LINE)
         return None
     code, entry = fits[0].code, fits[0].entry
     if not isinstance(entry, Institution):
