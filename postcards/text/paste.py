@@ -28,8 +28,8 @@ from postcards.source.postcodes import postcode_error, postcode_warning
 from postcards.source.yamlwrite import EntryFields, render_entry
 from postcards.text.dative_be import dative_full_name_be, uncertain_forms_be
 from postcards.text.paste_names import Reading, is_name_shaped, language_of, read_name
-from postcards.text.paste_pieces import Notes, Piece, Roles, assign, clean, cut, repair_lookalikes, where
-from postcards.text.paste_place import resolve_place
+from postcards.text.paste_pieces import Piece, clean, cut, repair_lookalikes
+from postcards.text.paste_place import Notes, Roles, assign, resolve_place, where
 from postcards.text.translit import said
 
 __all__ = ["Parsed", "entry_yaml", "parse_address"]

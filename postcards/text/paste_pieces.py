@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
-from postcards.shared.errors import Problem, SourceLocation
 from postcards.shared.script import BELARUSIAN_APOSTROPHES, BELARUSIAN_ONLY, LOOKALIKES, is_cyrillic
 from postcards.source.institutions import Registry, find_institution
 from postcards.source.lookup import code_mentions, normalise
-from postcards.text.paste_names import is_name_shaped
 
 Kind = Literal["postcode", "number", "country", "unit", "institution", "street", "locality", "district",
                "region", "other"]
-PASTED = "<pasted>"  # the file name a location in pasted text gives
 
 _SEPARATOR = re.compile(r"[,;]|\s/\s|\.(?=\s)")
 _ABBREVIATIONS = frozenset((
@@ -255,68 +251,3 @@ def _names_institution(text: str, registry: Registry | None) -> bool:
     if _numbered(text):
         return True
     return bool(_KIND_WORD.search(normalise(text)) and find_institution(text, registry))
-
-
-# --- what each piece is for ------------------------------------------------------------------
-
-@dataclass
-class Roles:
-    """The pieces by what they say; `leftovers` are those that fit nowhere."""
-
-    name: Piece | None = None
-    postcodes: list[Piece] = field(default_factory=list)
-    numbers: list[Piece] = field(default_factory=list)  # 5, 7 or 8 digits: a postcode mistyped?
-    institution: Piece | None = None
-    street: Piece | None = None
-    locality: Piece | None = None
-    district: Piece | None = None
-    region: Piece | None = None
-    units: list[Piece] = field(default_factory=list)
-    countries: list[Piece] = field(default_factory=list)
-    leftovers: list[Piece] = field(default_factory=list)
-
-
-def assign(pieces: list[Piece], reads_as_name: Callable[[str], bool]) -> Roles:
-    """Each piece to its role, the first of a kind winning. A piece of plain words before the
-    address is the name; after it, a single word is the locality ("213410 Gorki"), and words
-    that `reads_as_name` are the name (some pages put it last)."""
-    roles = Roles()
-    seen_address = False
-    for piece in pieces:
-        if piece.kind in ("postcode", "number", "unit", "country"):
-            {"postcode": roles.postcodes, "number": roles.numbers, "unit": roles.units,
-             "country": roles.countries}[piece.kind].append(piece)
-            seen_address = seen_address or piece.kind == "postcode"
-        elif piece.kind != "other":
-            seen_address = True
-            if getattr(roles, piece.kind) is None:
-                setattr(roles, piece.kind, piece)
-            else:
-                roles.leftovers.append(piece)
-        elif roles.name is None and ((not seen_address and is_name_shaped(piece.text))
-                                     or (len(piece.text.split()) > 1 and reads_as_name(piece.text))):
-            roles.name = piece
-        elif roles.locality is None and not re.search(r"\d", piece.text):
-            roles.locality = piece
-        else:
-            roles.leftovers.append(piece)
-    return roles
-
-
-@dataclass
-class Notes:
-    """What parsing found on the way: guesses, warnings and errors, each located in the text."""
-
-    guesses: list[str] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    errors: list[Problem] = field(default_factory=list)
-
-    def warn(self, piece: Piece | None, message: str, hint: str | None = None) -> None:
-        self.warnings.append(Problem(message, where(piece), None, hint))
-
-    def error(self, piece: Piece | None, message: str, hint: str | None = None) -> None:
-        self.errors.append(Problem(message, where(piece), None, hint))
-
-
-def where(piece: Piece | None) -> SourceLocation:
-    return SourceLocation(PASTED, piece.line, piece.column) if piece else SourceLocation(PASTED, 1, 1)

@@ -1,6 +1,6 @@
-"""Which institution a pasted address is for, and the lines its card prints: the registry's
-Russian lines when the registry knows the place (the paste may be Belarusian or Latin), else
-the pasted Russian lines as written.
+"""What each pasted piece is for (name, institution, street, ...), which institution the address
+is, and the lines its card prints: the registry's Russian lines when the registry knows the
+place (the paste may be Belarusian or Latin), else the pasted Russian lines as written.
 
 When the paste names a registry institution but its postcode or street is not the registry's,
 one detail off is taken for a slip in retyping: the registry's lines are printed (they are
@@ -12,8 +12,10 @@ refuses, naming both, rather than send a card to the wrong prison.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from postcards.shared.errors import Problem, SourceLocation
 from postcards.shared.model import Institution, Known, RecogniseOnly
 from postcards.source.institutions import (
     CHECK_AT,
@@ -25,10 +27,75 @@ from postcards.source.institutions import (
     not_printable,
     use_warnings,
 )
-from postcards.text.paste_pieces import Notes, Piece, Roles, foreign_script
+from postcards.text.paste_names import is_name_shaped
+from postcards.text.paste_pieces import Piece, foreign_script
 
+PASTED = "<pasted>"  # the file name a location in pasted text gives
 _CHECK = f"check the person's current address at {CHECK_AT}"
 _GIVE_LINE = "add the institution line as the source gives it (e.g. ИК № 4)"
+
+
+@dataclass
+class Roles:
+    """The pieces by what they say; `leftovers` are those that fit nowhere."""
+
+    name: Piece | None = None
+    postcodes: list[Piece] = field(default_factory=list)
+    numbers: list[Piece] = field(default_factory=list)  # 5, 7 or 8 digits: a postcode mistyped?
+    institution: Piece | None = None
+    street: Piece | None = None
+    locality: Piece | None = None
+    district: Piece | None = None
+    region: Piece | None = None
+    units: list[Piece] = field(default_factory=list)
+    countries: list[Piece] = field(default_factory=list)
+    leftovers: list[Piece] = field(default_factory=list)
+
+
+def assign(pieces: list[Piece], reads_as_name: Callable[[str], bool]) -> Roles:
+    """Each piece to its role, the first of a kind winning. A piece of plain words before the
+    address is the name; after it, a single word is the locality ("213410 Gorki"), and words
+    that `reads_as_name` are the name (some pages put it last)."""
+    roles = Roles()
+    seen_address = False
+    for piece in pieces:
+        if piece.kind in ("postcode", "number", "unit", "country"):
+            {"postcode": roles.postcodes, "number": roles.numbers, "unit": roles.units,
+             "country": roles.countries}[piece.kind].append(piece)
+            seen_address = seen_address or piece.kind == "postcode"
+        elif piece.kind != "other":
+            seen_address = True
+            if getattr(roles, piece.kind) is None:
+                setattr(roles, piece.kind, piece)
+            else:
+                roles.leftovers.append(piece)
+        elif roles.name is None and ((not seen_address and is_name_shaped(piece.text))
+                                     or (len(piece.text.split()) > 1 and reads_as_name(piece.text))):
+            roles.name = piece
+        elif roles.locality is None and not re.search(r"\d", piece.text):
+            roles.locality = piece
+        else:
+            roles.leftovers.append(piece)
+    return roles
+
+
+@dataclass
+class Notes:
+    """What parsing found on the way: guesses, warnings and errors, each located in the text."""
+
+    guesses: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+
+    def warn(self, piece: Piece | None, message: str, hint: str | None = None) -> None:
+        self.warnings.append(Problem(message, where(piece), None, hint))
+
+    def error(self, piece: Piece | None, message: str, hint: str | None = None) -> None:
+        self.errors.append(Problem(message, where(piece), None, hint))
+
+
+def where(piece: Piece | None) -> SourceLocation:
+    return SourceLocation(PASTED, piece.line, piece.column) if piece else SourceLocation(PASTED, 1, 1)
 
 
 @dataclass(frozen=True)
