@@ -171,6 +171,15 @@ def test_the_files_mode_is_kept(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_write_protected_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text("version: 1\nprisoners:\n" + _indented(CHEKINA, "  "), encoding="utf-8")
+    path.chmod(0o444)
+    with pytest.raises(PostcardsError, match="is write-protected"):
+        append_prisoner(path, ITEM)
+
+
 def test_a_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PostcardsError, match="is a directory"):
         append_prisoner(tmp_path, ITEM)

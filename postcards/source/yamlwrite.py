@@ -2,6 +2,10 @@
 and appended to the file's `prisoners:` list with every other byte kept (comments, blank lines,
 order, quoting, line ends). The result is read back with `load_dataset` before it replaces the
 file, atomically; a layout that cannot be appended to safely is refused, never rewritten.
+
+The new text is written to its own temporary file beside the data file, as
+`shared/files.atomic_output` writes, because it must be loaded from there before it is put in
+place, and that writer does not show its temporary file.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
+from postcards.shared.files import DATA_LIMIT_BYTES, read_bytes
 from postcards.shared.model import Institution
 from postcards.shared.names import Gender, NameParts, gender_from_patronymic
 from postcards.source.records import load_dataset
@@ -109,7 +114,11 @@ def append_prisoner(path: Path, item: str) -> int:
     if path.is_dir():
         raise PostcardsError(f"{path}: is a directory", hint="give the data file's name")
     exists = path.exists()
-    text = _decode(path, path.read_bytes() if exists else NEW_FILE.encode())
+    if exists and not path.stat().st_mode & 0o222:
+        raise PostcardsError(f"{path}: is write-protected; not changing it",
+                             hint="make it writable first (chmod u+w), or add to another file")
+    raw = read_bytes(path, "a prisoners YAML file", DATA_LIMIT_BYTES) if exists else NEW_FILE.encode()
+    text = _decode(path, raw)
     bom = _BOM if text.startswith(_BOM) else ""
     inserted = insert_item(text[len(bom):], item, str(path))
     if exists:
@@ -267,6 +276,11 @@ def _new_part(path: Path, parent: Path, data: bytes) -> Path:
                 os.fsync(out.fileno())
             if path.exists():
                 os.chmod(part, stat.S_IMODE(path.stat().st_mode))
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise PostcardsError(f"{path}: cannot write: {exc.strerror}; nothing was written, and the "
+                                 "file is unchanged", hint="free some space, or add to another file"
+                                 ) from None
         except BaseException:
             part.unlink(missing_ok=True)
             raise
