@@ -1,0 +1,296 @@
+"""A person added to a data file as text: the entry rendered in the style of prisoners.yaml,
+and appended to the file's `prisoners:` list with every other byte kept (comments, blank lines,
+order, quoting, line ends). The result is read back with `load_dataset` before it replaces the
+file, atomically; a layout that cannot be appended to safely is refused, never rewritten.
+
+The new text is written to its own temporary file beside the data file, as
+`shared/files.atomic_output` writes, because it must be loaded from there before it is put in
+place, and that writer does not show its temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from postcards.shared.errors import PostcardsError, Problem, SourceLocation
+from postcards.shared.files import DATA_LIMIT_BYTES, read_bytes
+from postcards.shared.model import Institution
+from postcards.shared.names import Gender, NameParts, gender_from_patronymic
+from postcards.source.records import load_dataset
+
+NEW_FILE = "version: 1\nprisoners:\n"
+DEFAULT_INDENT = "  "
+_BOM = "\ufeff"
+_KEY = re.compile(r"^prisoners[ \t]*:(?P<rest>.*)$")
+_EMPTY_FLOW = re.compile(r"^[ \t]+\[[ \t]*\](?P<after>[ \t]*(?:#.*)?)$")
+_ITEM = re.compile(r"^(?P<indent> *)-(?: |$)")
+_PART_TRIES = 16
+
+
+@dataclass(frozen=True)
+class EntryFields:
+    """What a data file's `prisoners:` item holds for a person read from elsewhere: the name's
+    forms (Russian needed to write it), the gender when the Russian patronymic does not tell
+    it, and a registry code or an inline address."""
+
+    ru: NameParts | None
+    be: NameParts | None = None
+    latin: str | None = None
+    gender: Gender | None = None
+    institution: str | None = None  # a registry code
+    address: Institution | None = None  # inline lines, when the registry has none to print
+
+
+def render_entry(fields: EntryFields, pid: str, verified: date | None = None,
+                 sources: Sequence[str] = ()) -> str:
+    """The `prisoners:` item as YAML text, unindented ("- id: ..."), as prisoners.yaml writes it."""
+    if fields.ru is None:
+        raise PostcardsError("the name is known only in Belarusian, and a data file needs its Russian form",
+                             hint='give the Russian form with --name "Фамилия Имя Отчество"')
+    lines = [f"- id: {pid}", "  name:", f"    ru: {_parts(fields.ru)}"]
+    if fields.be is not None:
+        lines.append(f"    be: {_parts(fields.be)}")
+    if fields.latin:
+        lines.append(f"    latin: {_scalar(fields.latin)}")
+    if fields.gender and gender_from_patronymic(fields.ru.patronymic) != fields.gender:
+        lines.append(f"  gender: {fields.gender}")
+    if fields.institution:
+        lines.append(f"  institution: {fields.institution}")
+    elif fields.address is not None:
+        lines += ["  address:", *_address(fields.address)]
+    lines.append("  status: imprisoned")
+    if verified is not None:
+        lines.append(f"  verified: {verified.isoformat()}")
+    if sources:
+        lines += ["  sources:", *(f"    - {_scalar(s)}" for s in sources)]
+    return "\n".join(lines) + "\n"
+
+
+def _parts(parts: NameParts) -> str:
+    keys = (("surname", parts.surname), ("given", parts.given), ("patronymic", parts.patronymic))
+    return "{" + ", ".join(f"{k}: {_scalar(v, flow=True)}" for k, v in keys if v) + "}"
+
+
+def _address(place: Institution) -> list[str]:
+    lines = [f"    name: {_scalar(place.name)}", f"    street: {_scalar(place.street)}",
+             f'    postcode: "{place.postcode}"', f"    locality: {_scalar(place.locality)}"]
+    lines += [f"    {key}: {_scalar(value)}" for key, value in (("district", place.district),
+                                                              ("region", place.region)) if value]
+    return lines
+
+
+def _scalar(value: str, flow: bool = False) -> str:
+    """`value` plain when YAML reads it back as the same text, else in single quotes."""
+    document = f"{{k: {value}}}" if flow else f"k: {value}"
+    try:
+        plain = value == value.strip() and yaml.safe_load(document) == {"k": value}
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else "'" + value.replace("'", "''") + "'"
+
+
+# --- appending -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Inserted:
+    text: str  # the whole new text
+    line: int  # where the new item starts, from 1
+    items: int  # how many items the list had before
+
+
+def append_prisoner(path: Path, item: str) -> int:
+    """Append `item` (as `render_entry` gives it) to the `prisoners:` list of `path`, creating
+    the file when it is missing; returns the line the new item starts on. Nothing is written
+    unless the new text loads, with one person more than the list had."""
+    if path.is_dir():
+        raise PostcardsError(f"{path}: is a directory", hint="give the data file's name")
+    exists = path.exists()
+    if exists and not path.stat().st_mode & 0o222:
+        raise PostcardsError(f"{path}: is write-protected; not changing it",
+                             hint="make it writable first (chmod u+w), or add to another file")
+    raw = read_bytes(path, "a prisoners YAML file", DATA_LIMIT_BYTES) if exists else NEW_FILE.encode()
+    text = _decode(path, raw)
+    bom = _BOM if text.startswith(_BOM) else ""
+    inserted = insert_item(text[len(bom):], item, str(path))
+    if exists:
+        _check_id(path, item)
+    _replace(path, (bom + inserted.text).encode("utf-8"), inserted.items + 1)
+    return inserted.line
+
+
+def _check_id(path: Path, item: str) -> None:
+    """A clear word when the new id is taken (a file that does not load yet is left to the
+    check of the new text, which names its problems)."""
+    found = re.match(r"- id: (\S+)", item)
+    try:
+        people = load_dataset(path).prisoners
+    except PostcardsError:
+        return
+    taken = next((p for p in people if found and p.id == found.group(1)), None)
+    if taken is not None:
+        raise PostcardsError(f"id '{taken.id}' is already in the file", where=taken.where,
+                             hint="choose another id")
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PostcardsError(f"{path}: byte {exc.start + 1} is not UTF-8",
+                             hint="save the file as UTF-8 first") from None
+
+
+def insert_item(text: str, item: str, file: str = "<data>") -> Inserted:
+    """`text` with `item` added as the last item of its top-level `prisoners:` list; every
+    other character stays as it was."""
+    newline = _newline(text, file)
+    lines = text.split(newline)
+    keys = [i for i, line in enumerate(lines) if _KEY.match(line)]
+    if not keys:
+        raise _refuse(file, 1, "has no top-level 'prisoners:' key", "add a line 'prisoners:' at column 0")
+    if len(keys) > 1:
+        raise _refuse(file, keys[1] + 1, "has 'prisoners:' more than once", "keep one list")
+    key = keys[0]
+    _check_documents(lines, key, file)
+    rest = lines[key].split(":", 1)[1]
+    empty_flow = _EMPTY_FLOW.match(rest)
+    if empty_flow:
+        lines[key] = "prisoners:" + empty_flow.group("after")
+    elif rest.strip() and not rest.strip().startswith("#"):
+        raise _refuse(file, key + 1, "the prisoners: list is written on its line ([...] or an anchor)",
+                      "write it as a block list, one '- id: ...' item a line")
+    indent, last, starts = _list_layout(lines, key, file)
+    spaced = len(starts) > 1 and all(not lines[s - 1].strip() for s in starts[1:])
+    if empty_flow and last != key:
+        raise _refuse(file, key + 2, "prisoners: [] is followed by indented lines", "remove them")
+    added = [indent + row if row else row for row in item.rstrip("\n").split("\n")]
+    head, tail = lines[: last + 1], lines[last + 1:]
+    if not tail:  # the file ends on the list's last line, without a line end
+        tail = [""]
+    gap = [""] if spaced else []
+    new_lines = head + gap + added + tail
+    return Inserted(newline.join(new_lines), len(head) + len(gap) + 1, len(starts))
+
+
+def _newline(text: str, file: str) -> str:
+    crlf, lf = text.count("\r\n"), text.count("\n")
+    if "\r" in text.replace("\r\n", ""):
+        raise _refuse(file, 1, "has old Mac line ends (CR alone)", "save it with Unix or Windows line ends")
+    if crlf and crlf != lf:
+        raise _refuse(file, 1, "mixes Windows (CRLF) and Unix (LF) line ends", "save it with one kind")
+    return "\r\n" if crlf else "\n"
+
+
+def _check_documents(lines: list[str], key: int, file: str) -> None:
+    for number, line in enumerate(lines):
+        if re.match(r"^(?:---|\.\.\.)(?:\s|$)", line) and (number > key or line.startswith("...")):
+            raise _refuse(file, number + 1, "holds more than one YAML document",
+                          "keep one document: remove the '---' or '...' line")
+
+
+def _list_layout(lines: list[str], key: int, file: str) -> tuple[str, int, list[int]]:
+    """(the items' indentation, the index of the list's last line, where each item starts).
+    The list's last line is its last content line or indented comment."""
+    indent: str | None = None
+    last, starts = key, []
+    for number in range(key + 1, len(lines)):
+        line = lines[number]
+        stripped = line.lstrip(" ")
+        if line.startswith("\t") or (stripped.startswith("\t") and stripped.strip()):
+            raise _refuse(file, number + 1, "indents with a tab", "indent with spaces")
+        if not stripped or stripped.startswith("#"):
+            if stripped and line.startswith(" "):
+                last = number
+            continue
+        found = _ITEM.match(line)
+        if indent is None:
+            if found is None:
+                if not line.startswith(" "):
+                    break  # the next top-level key: the list is empty
+                raise _refuse(file, number + 1, "the prisoners: value is not a list",
+                              "write '- id: ...' items")
+            indent = found.group("indent")
+        width = len(line) - len(stripped)
+        if width < len(indent) or (width == len(indent) and found is None):
+            if width == 0 and found is None:
+                break  # the next top-level key
+            raise _refuse(file, number + 1, "a line of the prisoners: list is out of line with its items",
+                          "indent every item alike")
+        if found is not None and len(found.group("indent")) == len(indent):
+            starts.append(number)
+        last = number
+    return (DEFAULT_INDENT if indent is None else indent), last, starts
+
+
+def _refuse(file: str, line: int, what: str, hint: str) -> PostcardsError:
+    return PostcardsError(f"cannot add to this file safely: it {what}", where=SourceLocation(file, line, 1),
+                          hint=hint)
+
+
+def _replace(path: Path, data: bytes, expected: int) -> None:
+    """Write `data` beside `path`, check it loads with `expected` people, then put it in place."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise PostcardsError(f"{path}: the directory {parent} does not exist", hint="create it first")
+    part = _new_part(path, parent, data)
+    try:
+        try:
+            loaded = load_dataset(part)
+        except PostcardsError as exc:
+            raise PostcardsError.of([_relocated(p, part, path) for p in exc.problems]) from None
+        if len(loaded.prisoners) != expected:
+            raise PostcardsError(f"{path}: the new entry did not read back as one more person",
+                                 hint="add it by hand")
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def _new_part(path: Path, parent: Path, data: bytes) -> Path:
+    """A new file beside `path` holding `data`, with the mode of the file it will replace (a new
+    file gets the mode any new file gets: the umask is applied by the system, not read here)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(_PART_TRIES):
+        part = parent / f".{path.name}.{secrets.token_hex(6)}.part"
+        try:
+            handle = os.open(part, flags, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
+                                 hint="choose a directory you can write to") from None
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            if path.exists():
+                os.chmod(part, stat.S_IMODE(path.stat().st_mode))
+        except OSError as exc:
+            part.unlink(missing_ok=True)
+            raise PostcardsError(f"{path}: cannot write: {exc.strerror}; nothing was written, and the "
+                                 "file is unchanged", hint="free some space, or add to another file"
+                                 ) from None
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return part
+    raise PostcardsError(f"{path}: cannot find a free name for a temporary file in {parent}")
+
+
+def _relocated(problem: Problem, part: Path, path: Path) -> Problem:
+    where = problem.where
+    if where is None or where.file != str(part):
+        return problem
+    return Problem(problem.message, SourceLocation(str(path), where.line, where.column), problem.field,
+                   problem.hint)
