@@ -1,8 +1,8 @@
 """Layer 7: the documented calls (docs/api.md). The command line makes its PDFs, address
 blocks, checks and lint findings through these, and a bot or a web form can do the same.
 
-The PDF machinery is imported when a PDF is first made, so reading data, address blocks and
-the censor check start quickly.
+The PDF machinery is imported when a PDF is first made and the censor rules when a text is
+first checked, so each call loads only what it uses and reading data starts quickly.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from postcards.api.results import AddressBlock, CardRecord, Result
 from postcards.evening.freshness import future_birthdays, stale_addresses
@@ -33,10 +34,11 @@ from postcards.shared.options import (
 from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
 from postcards.text.address import address_lines
-from postcards.text.censor import Finding
-from postcards.text.censor import lint as censor_lint
 from postcards.text.messages import Library, Message, bundled_library, load_library, render
 from postcards.text.occasions import arrival
+
+if TYPE_CHECKING:
+    from postcards.text.censor import Finding
 
 __all__ = [
     "AddressBlock",
@@ -70,6 +72,17 @@ __all__ = [
 Writable = Writer  # where a PDF can go besides a path: anything with `write(bytes)`
 
 Output = str | os.PathLike[str] | Writer  # a path, or a binary stream; never sought, read or closed
+
+
+def __getattr__(name: str) -> object:
+    """`Finding`, the censor check's type, imported when first asked for (PEP 562): printing
+    cards checks no text, so the censor rules load only with `lint` or a writer's own text."""
+    if name == "Finding":
+        from postcards.text.censor import Finding
+
+        globals()[name] = Finding
+        return Finding
+    raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -150,6 +163,8 @@ def lint(text: str, *, template: bool = False) -> list[Finding]:
     """What a prison censor would stop in `text`, in reading order, each with the reason and
     what to write instead; empty when nothing is flagged. With `template`, placeholders
     such as {name} are skipped and both forms of {одна|один} are checked."""
+    from postcards.text.censor import lint as censor_lint
+
     return censor_lint(text, template=template)
 
 

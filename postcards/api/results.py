@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from postcards.evening.selection import Selection
-from postcards.shared.errors import Problem
-from postcards.text.censor import Finding
+if TYPE_CHECKING:  # annotations only: a plain `make` never loads the censor check
+    from postcards.evening.selection import Selection
+    from postcards.shared.errors import Problem
+    from postcards.text.censor import Finding
 
 
 @dataclass(frozen=True)

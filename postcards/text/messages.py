@@ -31,7 +31,6 @@ from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, R
 from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
 from postcards.source.resources import read_yaml, template_file
 from postcards.source.yamlsource import Reader, did_you_mean, join
-from postcards.text.censor import lint
 from postcards.text.occasions import Season
 from postcards.text.translit import said
 
@@ -134,6 +133,8 @@ def template_problems(text: str) -> list[str]:
 def _card_text_problems(reader: Reader, node: Node, path: str, where: str | None, text: str) -> bool:
     """Report placeholder, script and censor problems of a text printed on cards (`where`:
     the message it belongs to); True if any."""
+    from postcards.text.censor import lint  # a library is checked when read, not every run
+
     lead = f"{where}: " if where else ""
     problems = template_problems(text)
     for problem in problems:
