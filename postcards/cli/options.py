@@ -147,11 +147,14 @@ def ledger_path(data: Path | None, given: Path | None, disabled: bool) -> Path |
         return None
     if given is not None:
         return given
-    from postcards.evening.ledger import default_path
     from postcards.source.resources import bundled_data
 
     used = data_path(data)
-    return None if used == bundled_data() else default_path(used)  # never inside the package
+    if used == bundled_data():
+        return None  # never inside the package
+    from postcards.evening.ledger import default_path
+
+    return default_path(used)
 
 
 def report_skipped(selection: Selection) -> None:
