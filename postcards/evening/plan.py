@@ -73,6 +73,8 @@ def own_message(options: CardOptions, lang: Language | None) -> tuple[Template, 
 
 @dataclass(frozen=True)
 class _Pool:
+    """The messages one person's card may get, for the occasion it meets."""
+
     prisoner: Prisoner
     occasion: Occasion
     pool: tuple[Template, ...]

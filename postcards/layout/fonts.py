@@ -21,6 +21,8 @@ _REGISTERING = threading.Lock()  # one registration, even when two threads start
 
 @dataclass(frozen=True)
 class FontMetrics:
+    """A registered font's name and its vertical extent, as fractions of the font size."""
+
     name: str
     ascent: float  # fraction of the font size above the baseline
     descent: float  # fraction below it (positive)

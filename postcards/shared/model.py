@@ -111,6 +111,8 @@ Known = Institution | RecogniseOnly  # a registry entry, printable in Russian or
 
 @dataclass(frozen=True, slots=True)
 class Birthday:
+    """A day of birth; the year is None when only the day is known (--MM-DD)."""
+
     month: int
     day: int
     year: int | None = None
@@ -118,6 +120,8 @@ class Birthday:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """What the person was sentenced to, as the data gives it: for the crib, never on a card."""
+
     years: float | None = None
     regime: str | None = None
     articles: tuple[str, ...] = ()
@@ -126,6 +130,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Prisoner:
+    """One validated record of the data file: who, where to write, and what the crib says."""
+
     id: str
     name: Name
     gender: Gender

@@ -36,6 +36,9 @@ class NameParts:
 
 @dataclass(frozen=True, slots=True)
 class Name:
+    """A person's name: the Russian parts, the Belarusian ones where the data gives them,
+    and the Latin form writers know them by."""
+
     ru: NameParts
     be: NameParts | None = None
     latin: str | None = None

@@ -26,6 +26,8 @@ DEFAULT_STALE_DAYS = 365
 
 @dataclass(frozen=True)
 class AddressOptions:
+    """How the address block is written: the name's form, and whether the country line goes on."""
+
     name_form: NameForm = "dative"  # "nominative": given name first, as Libereco prints
     country: bool = True  # False for mail posted inside Belarus
 
@@ -51,6 +53,9 @@ class Filters:
 
 @dataclass(frozen=True)
 class EventOptions:
+    """A letter-writing evening: how many write, at most how many cards each, and the age at
+    which the summary lists an address to check."""
+
     writers: int
     cards_per_writer: int | None = None  # None: everyone selected gets a card
     stale_after: int = DEFAULT_STALE_DAYS

@@ -18,6 +18,8 @@ BELARUSIAN_APOSTROPHES = frozenset("'ʼ’")
 
 @dataclass(frozen=True)
 class ForeignLetter:
+    """A letter that is not Cyrillic, and where it stands in the text."""
+
     index: int  # 0-based position in the text
     char: str
 

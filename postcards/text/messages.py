@@ -50,6 +50,8 @@ _MMDD = re.compile(r"^(\d{2})-(\d{2})$")
 
 @dataclass(frozen=True)
 class Template:
+    """A message of the library (or a writer's own text), before it is written for a person."""
+
     id: str
     lang: Language
     occasion: Occasion | Literal["own"]
@@ -69,6 +71,8 @@ class Template:
 
 @dataclass(frozen=True)
 class Library:
+    """The messages, and the greetings, closings and seasons they are written with."""
+
     file: str
     templates: tuple[Template, ...]
     greetings: Mapping[Register, Mapping[str, str]]  # register -> language (ru, be, en) -> text
