@@ -46,7 +46,7 @@ LISTED_REFUSALS = 20  # refusals listed one a line; the rest are counted
 Progress = Callable[[int, int], None]  # (cards drawn so far, cards in all)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a run: compared by identity
 class Job:
     """A run, fully decided: drawing it decides nothing more and refuses nothing."""
 

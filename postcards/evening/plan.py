@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from postcards.text.censor import Finding
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a run's own: compared by identity
 class Plan:
     """Which message each card gets, decided before any card is drawn."""
 
@@ -71,7 +71,7 @@ def own_message(options: CardOptions, lang: Language | None) -> tuple[Template, 
     return template, findings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # within a plan only: compared by identity
 class _Pool:
     """The messages one person's card may get, for the occasion it meets."""
 

@@ -19,7 +19,7 @@ _FILE = "files/PT_Sans-Web-Regular.ttf"
 _REGISTERING = threading.Lock()  # one registration, even when two threads start drawing at once
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per registered font: compared by identity
 class FontMetrics:
     """A registered font's name and its vertical extent, as fractions of the font size."""
 

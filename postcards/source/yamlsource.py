@@ -116,7 +116,7 @@ def did_you_mean(word: str, choices: Collection[str]) -> str:
     return f"did you mean '{folded[close[0]]}'?" if close and folded[close[0]] != word else ""
 
 
-@dataclass
+@dataclass(eq=False)  # a file's reader, collecting problems: compared by identity
 class Reader:
     """Reads typed values from nodes and collects every problem on the way."""
 
