@@ -213,6 +213,16 @@ def test_a_bad_last_card_is_refused_before_anything_is_drawn(tmp_path: Path, dra
     assert drawing[0] == "document" and drawing.count("card") == 4  # the spy sees drawing when there is some
 
 
+def test_a_refused_card_before_others_is_reported_and_the_rest_still_checked(tmp_path: Path) -> None:
+    wide = "address: {name: ИК № 4, street: " + "ул. Антошкина " * 6 + ", postcode: 246035, locality: г. Гомель}"
+    people = [prisoner_yaml("first", "Жук Борис Ильич", wide), prisoner_yaml("fine", "Жук Борис Ильич"),
+              prisoner_yaml("also", "Жук Борис Ильич", wide.replace("ИК № 4", "ИК № 9"))]
+    with pytest.raises(postcards.PostcardsError) as caught:
+        postcards.make_cards(postcards.load(data_file(tmp_path, *people)), options(), io.BytesIO())
+    assert [p.message.split(" is ")[0] for p in caught.value.problems] == [
+        "the address of 'first'", "the address of 'also'"]
+
+
 def test_summary_glyphs_are_refused_before_anything_is_drawn(tmp_path: Path, drawing: list[str]) -> None:
     released = "institution: IK-4\nstatus: released"
     dataset = postcards.load(data_file(tmp_path, prisoner_yaml(),

@@ -139,12 +139,15 @@ def _decide(job: Job) -> Decided:
 
 def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, decided: Decided,
                   refusals: list[Problem]) -> None:
-    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib."""
+    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib.
+    After a refusal the cards are only checked: the run will not be drawn."""
     sheet = []
     for index in cards:
         try:
             message = job.plan.message(index, job.library, job.options)
-            decided.add(index, message, fitter.fit(job.plan.people[index], message))
+            spec = fitter.fit(job.plan.people[index], message)
+            if not refusals:
+                decided.add(index, message, spec)
             sheet.append((job.plan.people[index], message))
         except PostcardsError as err:
             refusals += err.problems
