@@ -132,7 +132,8 @@ class Prisoner:
     institution: Institution
     where: SourceLocation  # the record's place in its file, for messages
     index: int = 0  # position in the file's `prisoners:` list
-    dative: str | None = None  # exact override of the declined name
+    dative: str | None = None  # exact override of the declined name (Russian block)
+    dative_be: str | None = None  # exact override of the Belarusian dative (Belarusian block)
     born: Birthday | None = None
     sentence: Sentence | None = None
     about: str | None = None
