@@ -30,6 +30,7 @@ from postcards.shared.files import Writer
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
 from postcards.shared.words import plural
+from postcards.text.address import address_warnings
 from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
 
@@ -61,6 +62,7 @@ class Job:
     stale: tuple[tuple[Prisoner, Problem], ...] = ()  # addresses to check before posting
     notes: tuple[str, ...] = ()  # choices worth telling the user
     decided: Decided = field(default_factory=Decided)  # each card's fitted sizes, once prepared
+    address_warnings: tuple[Problem, ...] = ()  # what the address blocks say, each once, once prepared
 
     @property
     def cards(self) -> int:
@@ -122,7 +124,8 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     """The run decided: `plan_job`, then every page laid out once. Every refusal happens
     here, before anything is drawn or written."""
     job = plan_job(dataset, options, library, ledger, event)
-    return replace(job, decided=_decide(job))
+    decided = _decide(job)  # refuses an address the script cannot carry, so the warnings come after
+    return replace(job, decided=decided, address_warnings=address_warnings(job.plan.people, options.address))
 
 
 def _decide(job: Job) -> Decided:
@@ -147,12 +150,15 @@ def _decide(job: Job) -> Decided:
 
 def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, decided: Decided,
                   refusals: list[Problem]) -> None:
-    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib."""
+    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib.
+    After a refusal the cards are only checked: the run will not be drawn."""
     sheet = []
     for index in cards:
         try:
             message = job.plan.message(index, job.library, job.options)
-            decided.add(index, message, fitter.fit(job.plan.people[index], message))
+            spec = fitter.fit(job.plan.people[index], message)
+            if not refusals:
+                decided.add(index, message, spec)
             sheet.append((job.plan.people[index], message))
         except PostcardsError as err:
             refusals += err.problems
@@ -258,7 +264,7 @@ def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
         bytes=rendered.bytes, ledger=job.ledger.path if job.ledger is not None else None,
         recorded=recorded, selection=job.selection, warnings=job.warnings, notes=job.notes,
         findings=job.plan.findings, stale=tuple(problem for _, problem in job.stale),
-        stale_after=job.stale_after)
+        stale_after=job.stale_after, address_warnings=job.address_warnings)
 
 
 def _pack_numbers(job: Job) -> Iterator[int | None]:

@@ -36,12 +36,14 @@ class NameParts:
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A person's name: the Russian parts, the Belarusian ones where the data gives them,
-    and the Latin form writers know them by."""
+    """A person's name in each form the data gives. A name known only in Belarusian
+    (`be_only`) has its Belarusian parts in both `ru` and `be`: greetings and lists print it as
+    written, and nothing makes a Russian form of it."""
 
     ru: NameParts
     be: NameParts | None = None
     latin: str | None = None
+    be_only: bool = False
 
 
 def gender_from_patronymic(patronymic: str | None) -> Gender | None:

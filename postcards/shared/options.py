@@ -21,6 +21,8 @@ DEFAULT_TRANSIT_DAYS = 21  # DOMAIN.md section 5: international mail to Belarus 
 Register = Literal["formal", "warm"]
 REGISTERS: tuple[Register, ...] = ("formal", "warm")
 NameForm = Literal["dative", "nominative"]
+Script = Literal["ru", "be"]  # the address block's language; the country line is Latin in both
+SCRIPTS: tuple[Script, ...] = ("ru", "be")
 DEFAULT_STALE_DAYS = 365
 
 
@@ -30,6 +32,7 @@ class AddressOptions:
 
     name_form: NameForm = "dative"  # "nominative": given name first, as Libereco prints
     country: bool = True  # False for mail posted inside Belarus
+    script: Script = "ru"  # "be": Belarusian forms where the registry or the data give them
 
 
 @dataclass(frozen=True)
