@@ -1,8 +1,14 @@
-"""What is drawn, read back from the PDF as vector strokes: each part of a card (dividing
-rule, stamp box, address rules, signature line, handwriting lines) where `card_geometry` puts
-it and the cut marks where `cut_marks` does, to 0.01 mm, in the design's greys and widths;
-the rules of the text pages where their layout does. The pages are made through the CLI
-from the bundled list on a pinned day.
+"""What is drawn, pinned twice. The vector strokes are read back from the PDF: each part of a
+card (dividing rule, stamp box, address rules, signature line, handwriting lines) where
+`card_geometry` puts it and the cut marks where `cut_marks` does, to 0.01 mm, in the design's
+greys and widths. The pages are rasterised with pypdfium2 and compared with the small golden
+PNGs in tests/golden/: a card sheet in Russian and in Belarusian, blank cards, a crib page and
+an event cover, made through the CLI from the bundled list on a pinned day.
+
+After an intended change to what is drawn, write the golden PNGs anew, look at them, and
+commit them with the change:
+
+    pytest tests/test_drawing.py --regenerate-golden
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 from helpers import MM, TODAY, Run, read_runs, reader, run
+from PIL import Image, ImageChops, ImageFilter
 from pypdf.generic import ContentStream
 
 from postcards.layout import crib, fonts, pages
@@ -37,6 +45,22 @@ from postcards.layout.text import TextLine, TextPage, TextRule
 from postcards.pdf.document import render_bytes
 from postcards.source.resources import bundled_data
 
+GOLDEN_DIR = Path(__file__).parent / "golden"
+
+# Rasterising. At 60 dpi an A4 page is 702 x 497 pixels and its PNG 7-40 KB. pdfium draws every
+# rule at least one pixel wide: a grey rule is a pixel row 70-115 levels darker than the
+# paper, a cut mark 128-255 darker.
+DPI = 60
+# A pixel differs when it lies more than TOLERANCE grey levels outside the range (darkest to
+# lightest) of the other picture's 3 x 3 pixels around it, either way round. The range
+# absorbs anti-aliasing and a feature moved by up to a pixel (0.4 mm); the levels absorb a
+# renderer's other small differences. A missing or moved rule differs by 69 levels or more.
+# pdfium 5619, 6462 and 8149 (pypdfium2 4.0, 4.30, 5.15) draw these pages identically.
+TOLERANCE = 40
+# That many differing pixels are forgiven per page (a glyph drawn a little differently);
+# the smallest change of the drawing tried (two cut marks 4 mm shorter) makes 18.
+MAX_DIFFERENT_PIXELS = 8
+
 EPS_MM = 0.01  # vector positions: float noise of mm -> pt -> mm is far smaller
 
 # (command line, the page drawn, words on that page)
@@ -49,6 +73,7 @@ CASES: dict[str, tuple[tuple[str, ...], int, str]] = {
     "sheet-letter": (("make", "--paper", "letter"), 0, "Чекиной Людмиле Юрьевне"),
     "sheet-a6": (("make", "--paper", "a6"), 0, "Чекиной Людмиле Юрьевне"),
 }
+GOLDEN = ("sheet-ru", "sheet-be", "blank", "crib", "event-cover")
 CARD_CASES = {"sheet-ru": "a4", "sheet-be": "a4", "blank": "a4", "sheet-letter": "letter", "sheet-a6": "a6"}
 
 # The greys (0 black, 1 white) and widths (pt) of the design. A width is below the raster's
@@ -71,6 +96,78 @@ def made(case: str) -> bytes:
         data = output.read_bytes()
     assert words in reader(data).pages[page].extract_text(), f"{case}: page {page} is not the page meant"
     return data
+
+
+# --- the picture ------------------------------------------------------------------------------
+
+def rasterise(pdf: bytes, page: int) -> Image.Image:
+    document = pdfium.PdfDocument(pdf)
+    drawn_page = document[page]
+    try:
+        bitmap = drawn_page.render(scale=DPI / 72, grayscale=True)
+        return bitmap.to_pil().convert("L").copy()
+    finally:
+        drawn_page.close()  # pdfium wants the page closed before its document
+        document.close()
+
+
+def _outside(image: Image.Image, other: Image.Image) -> Image.Image:
+    """Per pixel, how many grey levels `image` lies outside the range of `other`'s 3 x 3."""
+    darkest = other.filter(ImageFilter.MinFilter(3))
+    lightest = other.filter(ImageFilter.MaxFilter(3))
+    return ImageChops.lighter(ImageChops.subtract(darkest, image), ImageChops.subtract(image, lightest))
+
+
+def difference(actual: Image.Image, expected: Image.Image) -> Image.Image:
+    """Per pixel, how far either picture lies outside the other's range around it: a mark
+    only one of them has shows either way."""
+    return ImageChops.lighter(_outside(actual, expected), _outside(expected, actual))
+
+
+def marked(expected: Image.Image, different: Image.Image) -> Image.Image:
+    """The expected picture, faded, with the differing pixels in red."""
+    picture = expected.point(lambda v: 150 + v * 105 // 255).convert("RGB")
+    picture.paste((255, 0, 0), mask=different)
+    return picture
+
+
+@pytest.mark.parametrize("case", GOLDEN)
+def test_the_page_looks_like_its_golden_picture(case: str, request: pytest.FixtureRequest,
+                                                tmp_path: Path) -> None:
+    _, page, _ = CASES[case]
+    actual = rasterise(made(case), page)
+    golden = GOLDEN_DIR / f"{case}.png"
+    if request.config.getoption("--regenerate-golden"):
+        actual.save(golden, optimize=True)
+        pytest.skip(f"wrote {golden}")
+    assert golden.exists(), f"no {golden}: pytest tests/test_drawing.py --regenerate-golden writes it"
+    with Image.open(golden) as stored:
+        expected = stored.convert("L")
+    assert actual.size == expected.size, f"{case}: {actual.size} pixels, the golden picture {expected.size}"
+    diff = difference(actual, expected)
+    different = diff.point(lambda v: 255 if v > TOLERANCE else 0)
+    count = different.histogram()[255]
+    if count > MAX_DIFFERENT_PIXELS:
+        actual.save(tmp_path / f"{case}.actual.png")
+        marked(expected, different).save(tmp_path / f"{case}.diff.png")
+    assert count <= MAX_DIFFERENT_PIXELS, (
+        f"{case}: {count} pixels differ from {golden} by more than {TOLERANCE} grey levels (at most "
+        f"{MAX_DIFFERENT_PIXELS} may; the worst by {diff.getextrema()[1]}). This run's picture: "
+        f"{tmp_path / f'{case}.actual.png'}; the differences in red: {tmp_path / f'{case}.diff.png'}. "
+        "If the change is meant: pytest tests/test_drawing.py --regenerate-golden")
+
+
+def test_the_comparison_sees_a_missing_rule_and_forgives_a_pixel() -> None:
+    with Image.open(GOLDEN_DIR / "sheet-ru.png") as stored:
+        expected = stored.convert("L")
+    shifted = ImageChops.offset(expected, 1, 0)  # every mark one pixel (0.42 mm) to the right
+    assert difference(shifted, expected).getextrema()[1] <= TOLERANCE
+    g = card_geometry(148, 105)
+    x = round((card_origins(papers()["a4"])[0][0] + g.divider_x_mm) * DPI / 25.4)
+    without_rule = expected.copy()
+    without_rule.paste(255, (x - 2, 0, x + 3, expected.height // 2))  # the top cards' dividing rule
+    different = difference(without_rule, expected).point(lambda v: 255 if v > TOLERANCE else 0)
+    assert different.histogram()[255] > 100
 
 
 # --- the strokes --------------------------------------------------------------------------------
