@@ -130,15 +130,25 @@ def test_unknown_message_id_suggests() -> None:
     assert caught.value.lines() == ["--message: no message with id 'ru-remember'; did you mean 'ru-remembered'?"]
 
 
-def test_choice_is_deterministic_balanced_and_neighbours_differ() -> None:
+def test_choice_is_deterministic_and_balanced() -> None:
     pool = bundled_library().pool("ru", "general", None)
     requests = [(f"p{i}", pool, ()) for i in range(50)]
     picks = choose(requests, seed=5)
     assert picks == choose(requests, seed=5)
-    assert all(a.id != b.id for a, b in itertools.pairwise(picks))
     counts = Counter(t.id for t in picks)
     assert set(counts) == {t.id for t in pool} and max(counts.values()) - min(counts.values()) <= 1
     assert [t.id for t in choose(requests, 0)] != [t.id for t in choose(requests, 1)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_neighbouring_cards_differ_even_where_balance_would_repeat(seed: int) -> None:
+    # One shared pool is taken in turn, so neighbours differ by balance alone; here the least
+    # used message is the one just given, and only the neighbour rule passes it over.
+    first, second = bundled_library().pool("ru", "general", None)[:2]
+    requests = [*((f"p{i}", (second,), ()) for i in range(3)), ("p3", (first,), ()),
+                ("p4", (first, second), ()), ("p5", (second,), ())]
+    picks = [t.id for t in choose(requests, seed)]
+    assert picks == [second.id] * 3 + [first.id, second.id, second.id]  # the last has no other
 
 
 def test_copies_never_repeat_a_message_for_one_person() -> None:
