@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from helpers import MM, data_file, prisoner_yaml, read_runs, reader, run
 
 from postcards.layout import fonts
@@ -108,6 +108,46 @@ def test_a_broken_ledger_warns_and_the_cards_are_still_made(runner: CliRunner, i
         f"{ledger}:2:1: warning: prisoner 'nobody' is not in the data file; kept as it is; fine for someone "
         "released or removed from the list"]
     assert len(ledger_rows(in_tmp / "sent.csv")) == 4  # the two old rows (one unreadable) and two new
+
+
+NOT_LEDGERS = {
+    "wrong header": ("id,name\nchekina,Чекина\n".encode(),
+                     "does not start with the header date,prisoner,message,language,pack,text"),
+    "not UTF-8": ("Дата,Кому\n01.06.2026,Чекиной\n".encode("cp1251"), "is not UTF-8 text"),
+}
+
+
+def make_or_event(runner: CliRunner, command: str, data: Path, *args: str) -> Result:
+    if command == "event":
+        return run(runner, "event", data, "--writers", "2", "--today", SUMMER, *args)
+    return run(runner, "make", data, "--today", SUMMER, *args)
+
+
+@pytest.mark.parametrize("given", [True, False], ids=["--ledger", "sent.csv beside the data"])
+@pytest.mark.parametrize("command", ["make", "event"])
+@pytest.mark.parametrize("case", NOT_LEDGERS)
+def test_a_file_that_is_not_a_ledger_is_never_added_to(runner: CliRunner, in_tmp: Path, case: str, command: str,
+                                                       given: bool) -> None:
+    data = people(in_tmp, 2)
+    path = in_tmp / ("notes.csv" if given else "sent.csv")
+    content = NOT_LEDGERS[case][0]
+    path.write_bytes(content)
+    result = make_or_event(runner, command, data, *(["--ledger", path.name] if given else []))
+    assert path.name in result.stderr  # the run got as far as the ledger
+    assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize("command", ["make", "event"])
+@pytest.mark.parametrize("case", NOT_LEDGERS)
+def test_a_file_that_is_not_a_ledger_is_refused_before_printing(runner: CliRunner, in_tmp: Path, case: str,
+                                                                command: str) -> None:
+    content, what = NOT_LEDGERS[case]
+    (in_tmp / "notes.csv").write_bytes(content)
+    result = make_or_event(runner, command, people(in_tmp, 2), "--ledger", "notes.csv")
+    assert result.exit_code == 1
+    assert result.stderr == (f"notes.csv:1:1: the file {what}, so it is not a ledger; choose another file "
+                             "with --ledger FILE, or add --no-ledger\n")
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["notes.csv", "prisoners.yaml"]
 
 
 def test_fewest_first_gives_a_short_evening_to_those_missed(runner: CliRunner, in_tmp: Path) -> None:
