@@ -1,19 +1,14 @@
 """A person added to a data file as text: the entry rendered in the style of prisoners.yaml,
 and appended to the file's `prisoners:` list with every other byte kept (comments, blank lines,
-order, quoting, line ends). The result is read back with `load_dataset` before it replaces the
-file, atomically; a layout that cannot be appended to safely is refused, never rewritten.
-
-The new text is written to its own temporary file beside the data file, as
-`shared/files.atomic_output` writes, because it must be loaded from there before it is put in
-place, and that writer does not show its temporary file.
+order, quoting, line ends). The new text is loaded in memory (`records.load_text`) before it
+replaces the file through `shared/files.atomic_output`, so the file is never half-written and
+stays as it was on any error; a layout that cannot be appended to safely is refused, never
+rewritten.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from postcards.shared.errors import PostcardsError, Problem, SourceLocation
-from postcards.shared.files import DATA_LIMIT_BYTES, read_bytes
+from postcards.shared.errors import PostcardsError, SourceLocation
+from postcards.shared.files import DATA_LIMIT_BYTES, Replaces, atomic_output, read_bytes
 from postcards.shared.model import Institution
 from postcards.shared.names import Gender, NameParts, gender_from_patronymic
-from postcards.source.records import load_dataset
+from postcards.source.records import load_dataset, load_text
 
 NEW_FILE = "version: 1\nprisoners:\n"
 DEFAULT_INDENT = "  "
@@ -33,7 +28,7 @@ _BOM = "\ufeff"
 _KEY = re.compile(r"^prisoners[ \t]*:(?P<rest>.*)$")
 _EMPTY_FLOW = re.compile(r"^[ \t]+\[[ \t]*\](?P<after>[ \t]*(?:#.*)?)$")
 _ITEM = re.compile(r"^(?P<indent> *)-(?: |$)")
-_PART_TRIES = 16
+DATA_FILE = Replaces("a data file", keep_mode=True, hint="choose another file")
 
 
 @dataclass(frozen=True)
@@ -123,7 +118,7 @@ def append_prisoner(path: Path, item: str) -> int:
     inserted = insert_item(text[len(bom):], item, str(path))
     if exists:
         _check_id(path, item)
-    _replace(path, (bom + inserted.text).encode("utf-8"), inserted.items + 1)
+    replace_data(path, bom + inserted.text, inserted.items + 1)
     return inserted.line
 
 
@@ -236,61 +231,13 @@ def _refuse(file: str, line: int, what: str, hint: str) -> PostcardsError:
                           hint=hint)
 
 
-def _replace(path: Path, data: bytes, expected: int) -> None:
-    """Write `data` beside `path`, check it loads with `expected` people, then put it in place."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise PostcardsError(f"{path}: the directory {parent} does not exist", hint="create it first")
-    part = _new_part(path, parent, data)
-    try:
-        try:
-            loaded = load_dataset(part)
-        except PostcardsError as exc:
-            raise PostcardsError.of([_relocated(p, part, path) for p in exc.problems]) from None
-        if len(loaded.prisoners) != expected:
-            raise PostcardsError(f"{path}: the new entry did not read back as one more person",
-                                 hint="add it by hand")
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-
-
-def _new_part(path: Path, parent: Path, data: bytes) -> Path:
-    """A new file beside `path` holding `data`, with the mode of the file it will replace (a new
-    file gets the mode any new file gets: the umask is applied by the system, not read here)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(_PART_TRIES):
-        part = parent / f".{path.name}.{secrets.token_hex(6)}.part"
-        try:
-            handle = os.open(part, flags, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
-                                 hint="choose a directory you can write to") from None
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            if path.exists():
-                os.chmod(part, stat.S_IMODE(path.stat().st_mode))
-        except OSError as exc:
-            part.unlink(missing_ok=True)
-            raise PostcardsError(f"{path}: cannot write: {exc.strerror}; nothing was written, and the "
-                                 "file is unchanged", hint="free some space, or add to another file"
-                                 ) from None
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        return part
-    raise PostcardsError(f"{path}: cannot find a free name for a temporary file in {parent}")
-
-
-def _relocated(problem: Problem, part: Path, path: Path) -> Problem:
-    where = problem.where
-    if where is None or where.file != str(part):
-        return problem
-    return Problem(problem.message, SourceLocation(str(path), where.line, where.column), problem.field,
-                   problem.hint)
+def replace_data(path: Path, text: str, people: int) -> None:
+    """Put `text` at `path` (atomically, keeping the mode of the file it replaces) once it loads
+    as a data file with `people` people; on any error the file stays as it was. Problems are
+    located in `path`, at the lines of the new text."""
+    loaded = load_text(text.removeprefix(_BOM).replace("\r\n", "\n"), str(path))  # as read_text reads it
+    if len(loaded.prisoners) != people:
+        raise PostcardsError(f"{path}: the new text did not read back with {people} people",
+                             hint="add them by hand")
+    with atomic_output(path, DATA_FILE) as out:
+        out.write(text.encode("utf-8"))
