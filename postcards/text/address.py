@@ -19,12 +19,13 @@ def addressee_line(prisoner: Prisoner, form: NameForm = "dative") -> str:
 
 
 def address_lines(prisoner: Prisoner, options: AddressOptions = DEFAULT_ADDRESS) -> tuple[str, ...]:
-    """The block from specific to general: name, institution, street, postcode and
-    locality, district, region, country."""
+    """The block from specific to general: name, institution, unit (when given), street,
+    postcode and locality, district, region, country."""
     place = prisoner.institution
     lines = [
         addressee_line(prisoner, options.name_form),
         place.name,
+        *((prisoner.unit,) if prisoner.unit else ()),
         place.street,
         f"{place.postcode}, {place.locality}",
     ]
