@@ -28,6 +28,7 @@ _BOM = "\ufeff"
 _KEY = re.compile(r"^prisoners[ \t]*:(?P<rest>.*)$")
 _EMPTY_FLOW = re.compile(r"^[ \t]+\[[ \t]*\](?P<after>[ \t]*(?:#.*)?)$")
 _ITEM = re.compile(r"^(?P<indent> *)-(?: |$)")
+_BORN = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})$")
 DATA_FILE = Replaces("a data file", keep_mode=True, hint="choose another file")
 
 
@@ -35,7 +36,7 @@ DATA_FILE = Replaces("a data file", keep_mode=True, hint="choose another file")
 class EntryFields:
     """What a data file's `prisoners:` item holds for a person read from elsewhere: the name's
     forms (Russian needed to write it), the gender when the Russian patronymic does not tell
-    it, and a registry code or an inline address."""
+    it, a registry code or an inline address, and what an organiser's list may add."""
 
     ru: NameParts | None
     be: NameParts | None = None
@@ -43,6 +44,13 @@ class EntryFields:
     gender: Gender | None = None
     institution: str | None = None  # a registry code
     address: Institution | None = None  # inline lines, when the registry has none to print
+    unit: str | None = None  # the line under the institution's
+    born: str | None = None  # as the schema writes it: 1973-07-13 or --07-13
+    articles: tuple[str, ...] = ()  # sentence.articles
+    sentence: str | None = None  # sentence.text
+    about: str | None = None
+    tags: tuple[str, ...] = ()
+    status: str = "imprisoned"
 
 
 def render_entry(fields: EntryFields, pid: str, verified: date | None = None,
@@ -58,16 +66,49 @@ def render_entry(fields: EntryFields, pid: str, verified: date | None = None,
         lines.append(f"    latin: {_scalar(fields.latin)}")
     if fields.gender and gender_from_patronymic(fields.ru.patronymic) != fields.gender:
         lines.append(f"  gender: {fields.gender}")
-    if fields.institution:
-        lines.append(f"  institution: {fields.institution}")
-    elif fields.address is not None:
-        lines += ["  address:", *_address(fields.address)]
-    lines.append("  status: imprisoned")
+    if fields.born:
+        lines.append(f"  born: {fields.born if _BORN.match(fields.born) else _scalar(fields.born)}")
+    lines += place_lines(fields)
+    lines += _details(fields)
     if verified is not None:
         lines.append(f"  verified: {verified.isoformat()}")
     if sources:
         lines += ["  sources:", *(f"    - {_scalar(s)}" for s in sources)]
     return "\n".join(lines) + "\n"
+
+
+def place_lines(fields: EntryFields) -> list[str]:
+    """The item's `institution:` or `address:` lines, and its `unit:`, indented for an item."""
+    lines = []
+    if fields.institution:
+        lines.append(f"  institution: {fields.institution}")
+    elif fields.address is not None:
+        lines += ["  address:", *_address(fields.address)]
+    if fields.unit:
+        lines.append(f"  unit: {_scalar(fields.unit)}")
+    return lines
+
+
+def _details(fields: EntryFields) -> list[str]:
+    lines = []
+    if fields.articles or fields.sentence:
+        lines.append("  sentence:")
+        if fields.articles:
+            lines.append("    articles: [" + ", ".join(_quoted(a) for a in fields.articles) + "]")
+        if fields.sentence:
+            lines.append(f"    text: {_quoted(fields.sentence)}")
+    if fields.about:
+        lines.append(f"  about: {_quoted(fields.about)}")
+    if fields.tags:
+        lines.append("  tags: [" + ", ".join(_scalar(t, flow=True) for t in fields.tags) + "]")
+    lines.append(f"  status: {fields.status}")
+    return lines
+
+
+def _quoted(value: str) -> str:
+    """`value` in double quotes, as prisoners.yaml writes articles and free text."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
 
 
 def _parts(parts: NameParts) -> str:
