@@ -139,14 +139,25 @@ def _scalar(value: str, flow: bool = False) -> str:
 @dataclass(frozen=True)
 class Inserted:
     text: str  # the whole new text
-    line: int  # where the new item starts, from 1
+    line: int  # where the (first) new item starts, from 1
     items: int  # how many items the list had before
+    starts: tuple[int, ...] = ()  # where each new item starts, from 1
 
 
 def append_prisoner(path: Path, item: str) -> int:
     """Append `item` (as `render_entry` gives it) to the `prisoners:` list of `path`, creating
     the file when it is missing; returns the line the new item starts on. Nothing is written
     unless the new text loads, with one person more than the list had."""
+    inserted = appended(path, item)
+    if path.exists():
+        _check_id(path, item)
+    replace_data(path, inserted.text, inserted.items + 1)
+    return inserted.line
+
+
+def appended(path: Path, item: str | Sequence[str]) -> Inserted:
+    """The text `path` would hold with `item` (or each of several) appended to its `prisoners:`
+    list, byte order mark and all (a new file's text when it is missing); nothing is written."""
     if path.is_dir():
         raise PostcardsError(f"{path}: is a directory", hint="give the data file's name")
     exists = path.exists()
@@ -157,10 +168,7 @@ def append_prisoner(path: Path, item: str) -> int:
     text = _decode(path, raw)
     bom = _BOM if text.startswith(_BOM) else ""
     inserted = insert_item(text[len(bom):], item, str(path))
-    if exists:
-        _check_id(path, item)
-    replace_data(path, bom + inserted.text, inserted.items + 1)
-    return inserted.line
+    return Inserted(bom + inserted.text, inserted.line, inserted.items, inserted.starts)
 
 
 def _check_id(path: Path, item: str) -> None:
@@ -185,9 +193,9 @@ def _decode(path: Path, raw: bytes) -> str:
                              hint="save the file as UTF-8 first") from None
 
 
-def insert_item(text: str, item: str, file: str = "<data>") -> Inserted:
-    """`text` with `item` added as the last item of its top-level `prisoners:` list; every
-    other character stays as it was."""
+def insert_item(text: str, item: str | Sequence[str], file: str = "<data>") -> Inserted:
+    """`text` with `item` (or each of several, in order) added as the last item of its
+    top-level `prisoners:` list; every other character stays as it was."""
     newline = _newline(text, file)
     lines = text.split(newline)
     keys = [i for i, line in enumerate(lines) if _KEY.match(line)]
@@ -208,13 +216,19 @@ def insert_item(text: str, item: str, file: str = "<data>") -> Inserted:
     spaced = len(starts) > 1 and all(not lines[s - 1].strip() for s in starts[1:])
     if empty_flow and last != key:
         raise _refuse(file, key + 2, "prisoners: [] is followed by indented lines", "remove them")
-    added = [indent + row if row else row for row in item.rstrip("\n").split("\n")]
     head, tail = lines[: last + 1], lines[last + 1:]
     if not tail:  # the file ends on the list's last line, without a line end
         tail = [""]
     gap = [""] if spaced else []
-    new_lines = head + gap + added + tail
-    return Inserted(newline.join(new_lines), len(head) + len(gap) + 1, len(starts))
+    added: list[str] = []
+    begins: list[int] = []
+    for one in [item] if isinstance(item, str) else item:
+        added += gap
+        begins.append(len(head) + len(added) + 1)
+        added += [indent + row if row else row for row in one.rstrip("\n").split("\n")]
+    new_lines = head + added + tail
+    first = begins[0] if begins else len(head) + 1
+    return Inserted(newline.join(new_lines), first, len(starts), tuple(begins))
 
 
 def _newline(text: str, file: str) -> str:
