@@ -7,11 +7,13 @@ the censor check start quickly.
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from postcards.api.results import AddressBlock, CardRecord, Result
 from postcards.evening.freshness import future_birthdays, stale_addresses
@@ -38,7 +40,12 @@ from postcards.text.censor import lint as censor_lint
 from postcards.text.messages import Library, Message, bundled_library, load_library, render
 from postcards.text.occasions import arrival
 
+if TYPE_CHECKING:  # loaded with the calls that give them (see __getattr__)
+    from postcards.api.people import Added
+    from postcards.text.paste import Parsed
+
 __all__ = [
+    "Added",
     "AddressBlock",
     "AddressOptions",
     "CardOptions",
@@ -49,11 +56,13 @@ __all__ = [
     "Finding",
     "Library",
     "Message",
+    "Parsed",
     "PostcardsError",
     "Prisoner",
     "Problem",
     "Result",
     "Selection",
+    "add_person",
     "address_blocks",
     "check",
     "library",
@@ -61,10 +70,22 @@ __all__ = [
     "load",
     "make_cards",
     "make_event",
+    "parse_person",
+    "pasted_people",
     "plan_messages",
     "render_message",
     "select",
 ]
+
+
+_LATE = {"Added": "postcards.api.people", "Parsed": "postcards.text.paste"}
+
+
+def __getattr__(name: str) -> Any:
+    """The result types of calls whose work is loaded when first used (PEP 562)."""
+    if name not in _LATE:
+        raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
+    return getattr(importlib.import_module(_LATE[name]), name)
 
 
 Writable = Writer  # where a PDF can go besides a path: anything with `write(bytes)`
@@ -174,6 +195,53 @@ def make_event(dataset: Dataset, options: CardOptions, event: EventOptions, out:
     summary, then per writer a cover sheet, their pack of cards and (with `options.crib`)
     a crib sheet after each sheet of cards. Packs differ by at most one card."""
     return _make(dataset, options, event, out, library, ledger, progress)
+
+
+def parse_person(text: str, *, name: str | None = None, dataset: Dataset | None = None,
+                 label: str = "<pasted>") -> Parsed:
+    """A pasted name and address (Libereco's five lines, PEN Belarus's one Belarusian line, a
+    dative name, no name with `name`) read into the record a card is made from
+    (`Parsed.prisoner`), the data-file entry's fields, what was guessed and what to warn
+    about. `name` ("Фамилия Имя Отчество", Russian) wins over a pasted name; `dataset`'s own
+    institutions are known besides the built-in registry. What cannot be read (no postcode,
+    two, a name read two ways, an institution the registry does not know with no street)
+    raises `PostcardsError`, each problem located in the text as `<pasted>:LINE:COLUMN` (or
+    `label` in place of `<pasted>`)."""
+    from postcards.api.people import parse, registry_of
+
+    return parse(text, name, registry_of(dataset), label)
+
+
+def pasted_people(people: Sequence[str | Parsed], *, name: str | None = None) -> Dataset:
+    """People from pasted texts (or `parse_person` results) as a dataset with no file behind
+    it, for `make_cards`: ids from the surnames in Latin letters (`-2` on a clash), the
+    warnings of every text. `name` is for a single text. Every text's problems are raised
+    together."""
+    from postcards.api.people import pasted
+
+    return pasted(people, name)
+
+
+def add_person(data: str | os.PathLike[str], person: Parsed | str, *, name: str | None = None,
+               id: str | None = None, born: str | None = None, gender: Gender | None = None,
+               unit: str | None = None, tags: Sequence[str] = (), sources: Sequence[str] = (),
+               today: date, dry_run: bool = False, confirm: Callable[[Added], bool] | None = None,
+               label: str = "<pasted>") -> Added:
+    """Append a person, pasted text (read as `parse_person` reads it, with the data file's
+    institutions) or a `Parsed`, to the data file `data` (created with `version: 1` when
+    missing; the bundled list is refused), keeping every other byte of the file. The entry
+    gets `verified: today` and `sources`; `id` defaults to the Latin surname, `-2`, `-3` on a
+    clash; `born` is YYYY-MM-DD or --MM-DD; `unit` a line under the institution's.
+
+    Refused, naming the entry already there (FILE:LINE): an `id` that is taken, or the same
+    person (the same Russian name, a missing patronymic aside, case and ё aside) at the same
+    institution. The new text is loaded and checked before it replaces the file atomically;
+    nothing is written with `dry_run`, or when `confirm(preview)` returns False. `label` names
+    the text in problems ("<stdin>")."""
+    from postcards.api.people import add
+
+    return add(Path(data), person, name=name, pid=id, born=born, gender=gender, unit=unit, tags=tags,
+               sources=sources, today=today, dry_run=dry_run, confirm=confirm, label=label)
 
 
 def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,
