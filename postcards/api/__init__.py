@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -41,6 +41,7 @@ from postcards.text.messages import Library, Message, bundled_library, load_libr
 from postcards.text.occasions import arrival
 
 if TYPE_CHECKING:  # loaded with the calls that give them (see __getattr__)
+    from postcards.api.importing import Imported
     from postcards.api.people import Added
     from postcards.text.paste import Parsed
 
@@ -54,6 +55,7 @@ __all__ = [
     "EventOptions",
     "Filters",
     "Finding",
+    "Imported",
     "Library",
     "Message",
     "Parsed",
@@ -65,6 +67,7 @@ __all__ = [
     "add_person",
     "address_blocks",
     "check",
+    "import_people",
     "library",
     "lint",
     "load",
@@ -78,7 +81,8 @@ __all__ = [
 ]
 
 
-_LATE = {"Added": "postcards.api.people", "Parsed": "postcards.text.paste"}
+_LATE = {"Added": "postcards.api.people", "Imported": "postcards.api.importing",
+         "Parsed": "postcards.text.paste"}
 
 
 def __getattr__(name: str) -> Any:
@@ -242,6 +246,31 @@ def add_person(data: str | os.PathLike[str], person: Parsed | str, *, name: str 
 
     return add(Path(data), person, name=name, pid=id, born=born, gender=gender, unit=unit, tags=tags,
                sources=sources, today=today, dry_run=dry_run, confirm=confirm, label=label)
+
+
+def import_people(path: str | os.PathLike[str], *, out: str | os.PathLike[str], update: bool = False,
+                  columns: Mapping[str, str] | None = None, sheet: str | None = None, skip_bad: bool = False,
+                  today: date, confirm: Callable[[Imported], bool] | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Imported:
+    """An organiser's spreadsheet (CSV in any common dialect and encoding, XLSX, XLS, ODS) into
+    the data file `out`: a new file, or with `update` merged into the existing one. Columns
+    are found by their headers in Russian, Belarusian or English, or named by `columns`
+    (field -> letter, number or header: {"name": "B", "address": "D"}); `sheet` is a name or
+    a number from 1. Each row's name and joined address are read as `parse_person` reads
+    pasted text; birthday, gender, tags, articles, sentence, notes (`about:`), sources,
+    status, verified, Latin name, id and unit come from their columns.
+
+    All or nothing: any row's problem raises `PostcardsError`, each located FILE:ROW:COLUMN,
+    and nothing is written; with `skip_bad` the good rows are written and `Imported.skipped`
+    and `.problems` say which were not. With `update`, a person already in the file (by the
+    id column, else by the same Russian name) gets only the institution or address, the unit,
+    the status and `verified:` changed, in place; everything else in the file stays. The
+    new text is loaded and checked before it replaces the file atomically; `confirm(preview)`
+    is asked first; `progress(rows, total)` hears of the rows read."""
+    from postcards.api.importing import import_people as imported
+
+    return imported(Path(path), Path(out), columns=columns, sheet=sheet, update=update, skip_bad=skip_bad,
+                    today=today, confirm=confirm, progress=progress)
 
 
 def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,

@@ -39,7 +39,7 @@ from postcards.cli.options import (
     today,
     when_options,
 )
-from postcards.cli.people import add
+from postcards.cli.people import add, import_command
 from postcards.cli.process import Stopped, command_process, unencodable_streams
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
@@ -311,6 +311,7 @@ def _others(event: bool, crib: bool) -> str:
     return "cribs for the writer; never post them"
 
 
-for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command, add):
+for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command, add,
+                import_command):
     main.add_command(command)
 main.add_command(institutions)

@@ -16,6 +16,7 @@ from postcards.cli.options import today as when
 from postcards.shared.errors import PostcardsError
 
 if TYPE_CHECKING:
+    from postcards.api.importing import Imported
     from postcards.api.people import Added
     from postcards.shared.errors import Problem
     from postcards.shared.model import Dataset
@@ -166,3 +167,77 @@ def pasted(data: Path | None, texts: Sequence[str], name: str | None, values: di
 def to_label(number: int, count: int) -> str:
     """How problems name the text of the `number`th of `count` --to options."""
     return "--to" if count == 1 else f"--to #{number}"
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="OUT",
+              help="The data file to create (default: prisoners.yaml); an existing one is not replaced.")
+@click.option("--update", type=click.Path(path_type=Path, dir_okay=False), metavar="DATA",
+              help="Merge into this data file: new people are added; people already there (by an id "
+                   "column, else by name) get their institution, unit, status and verified: changed "
+                   "in place, and the rest of the file stays as it was.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
+              help="Read FIELD from this column (a letter, number or header), e.g. --column name=B "
+                   "--column address=D; for headers the tool does not know (repeat for more).")
+@click.option("--sheet", metavar="NAME",
+              help="The sheet to read, by name or number from 1 (default: the first).")
+@click.option("--skip-bad", is_flag=True,
+              help="Write the good rows and list the others (default: any bad row stops the import).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="The day written as verified: where the sheet gives none (default: today).")
+@click.option("-y", "--yes", is_flag=True, help="Write without asking (nothing is asked unless standard "
+                                                 "input is a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def import_command(file: Path, output: Path | None, update: Path | None, columns: tuple[str, ...],
+                   sheet: str | None, skip_bad: bool, today: str | None, yes: bool, quiet: bool) -> None:
+    """Import an organiser's spreadsheet (CSV, XLSX, XLS, ODS) into a data file.
+
+    Columns are found by their headers, in Russian, Belarusian or English (ФИО, Адрес,
+    Учреждение, Индекс, Дата рождения, Статья, Теги, ...), or named with --column. Each row's
+    name and address are read as `postcards add` reads pasted text. Every problem is shown as
+    FILE:ROW:COLUMN; by default nothing is written unless every row can be read."""
+    if output is not None and update is not None:
+        raise click.UsageError("give -o OUT (a new file) or --update DATA (an existing one), not both")
+    chosen = dict(_column(spec) for spec in columns)
+    asked = not yes and interactive()
+    with report.progress("Reading rows", shown=not quiet, least=PROGRESS_FROM_ROWS) as progress:
+        def confirm(done: Imported) -> bool:
+            progress.close()  # the bar ends before the question
+            return _ask_import(done)
+
+        done = postcards.import_people(file, out=update or output or DEFAULT_DATA, update=update is not None,
+                                       columns=chosen or None, sheet=sheet, skip_bad=skip_bad,
+                                       today=when(today), confirm=confirm if asked else None,
+                                       progress=progress)
+    if not asked:
+        _report_import(done)
+    if done.written:
+        report.say(f"{'Created' if done.created else 'Updated'} {done.path}. Check each address at "
+                   "prisoners.spring96.org before posting.")
+    else:
+        report.say(f"Nothing written: {done.path} is as it was.")
+
+
+PROGRESS_FROM_ROWS = 200
+
+
+def _column(spec: str) -> tuple[str, str]:
+    field, _, column = spec.partition("=")
+    if not field.strip() or not column.strip():
+        raise click.UsageError(f"--column {spec}: write FIELD=COLUMN, e.g. --column name=B")
+    return field.strip(), column.strip()
+
+
+def _report_import(done: Imported) -> None:
+    report.warn(done.warnings)
+    for problem in done.problems:
+        report.say(problem.format())
+    report.say(done.summary())
+
+
+def _ask_import(done: Imported) -> bool:
+    _report_import(done)
+    where = f"a new file {done.path}" if done.created else str(done.path)
+    return click.confirm(f"Write {len(done.added)} new and {len(done.updated)} changed entries to {where}?",
+                         default=True, err=True)
