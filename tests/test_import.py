@@ -240,3 +240,30 @@ def test_import_people_asks_before_writing_and_reports_progress(tmp_path: Path) 
     assert done.written and done.summary() == "Read 3 rows: 3 added, 0 updated, 0 skipped."
     with pytest.raises(PostcardsError, match="exists; not replacing it"):
         postcards.import_people(sheet, out=tmp_path / "out.yaml", today=TODAY)
+
+
+def test_an_entry_the_data_files_checks_refuse_is_put_at_its_row(runner: CliRunner, in_tmp: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new text is loaded before it is written; what that refuses is said at the row's cell."""
+    from postcards.api import importing
+
+    original = importing.render_entry
+
+    def render(fields: object, pid: str, *args: object) -> str:
+        entry = original(fields, pid, *args)  # type: ignore[arg-type]
+        return entry.replace("  status:", "  tags: [Bad]\n  status:") if pid == "byalyatsky" else entry
+
+    monkeypatch.setattr(importing, "render_entry", render)
+    write_csv(in_tmp / "list.csv", [HEADER, *ROWS])
+    line = "list.csv:4:H: tag 'Bad' may hold only a-z, 0-9 and single hyphens; write 'bad'\n"
+    refused = run(runner, "import", "list.csv", *WHEN)
+    assert (refused.exit_code, refused.stderr) == (1, line)
+    skipped = run(runner, "import", "list.csv", "--skip-bad", *WHEN)
+    assert skipped.stderr.startswith(line + "Read 3 rows: 2 added, 0 updated, 1 skipped (row 4: tag 'Bad' ")
+    assert [p.id for p in postcards.load("prisoners.yaml").prisoners] == ["chekina", "kolesnikova"]
+
+
+def test_the_summary_names_ten_skipped_rows_at_most() -> None:
+    skipped = postcards.Imported(Path("x.yaml"), 20, skipped=tuple(range(2, 14)))
+    assert skipped.summary() == ("Read 20 rows: 0 added, 0 updated, 12 skipped (rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 "
+                                 "and 2 more).")

@@ -18,12 +18,12 @@ from functools import partial
 from pathlib import Path
 
 from postcards.api.importrows import RowEntry, read_row
-from postcards.api.people import free_id, registry_of, same_name, same_place
+from postcards.api.people import free_id, name_key, registry_of, same_name, same_place
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.files import DATA_LIMIT_BYTES, read_bytes
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.words import plural
-from postcards.source.records import load_dataset, load_text
+from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
 from postcards.source.sheets import ADDRESS_ORDER, read_table
 from postcards.source.yamlupdate import Change, Lines, change_items
@@ -34,6 +34,7 @@ _COLUMN_OF = {"born": "birthday", "about": "notes", "sentence": "articles", "nam
               "gender": "gender", "id": "id", "unit": "unit", "tags": "tags", "status": "status",
               "verified": "verified", "sources": "sources", "institution": "address", "address": "address"}
 PROGRESS_EVERY = 25  # rows
+SHOWN_ROWS = 10  # skipped rows named in the summary (each has its own lines above it)
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,17 @@ class Imported:
 
     def summary(self) -> str:
         """"Read 40 rows: 37 added, 2 updated, 1 skipped (row 12: no postcode)."."""
-        counts = [f"{len(self.added)} added", f"{len(self.updated)} updated"]
+        counts = [f"{len(self.added):,} added", f"{len(self.updated):,} updated"]
         if self.unchanged:
-            counts.append(f"{len(self.unchanged)} unchanged")
-        counts.append(f"{len(self.skipped)} skipped")
+            counts.append(f"{len(self.unchanged):,} unchanged")
+        counts.append(f"{len(self.skipped):,} skipped")
         text = f"Read {plural(self.read, 'row')}: {', '.join(counts)}"
         if len(self.skipped) == 1:
             text += f" (row {self.skipped[0]}: {self.problems[0].message})"
         elif self.skipped:
-            text += f" (rows {', '.join(map(str, self.skipped))})"
+            shown = ", ".join(map(str, self.skipped[:SHOWN_ROWS]))
+            more = len(self.skipped) - SHOWN_ROWS
+            text += f" (rows {shown}" + (f" and {more} more)" if more > 0 else ")")
         return text + "."
 
 
@@ -91,35 +94,39 @@ def import_people(source: Path, out: Path, *, columns: Mapping[str, str] | None,
             progress(number, len(rows))
     warnings = [*table.notes(), *(w for e in entries for w in e.warnings)]
     bad: dict[int, list[Problem]] = {e.row.number: list(e.problems) for e in entries if e.problems}
-    checked: Dataset | None = None
+    found: list[Imported] = []
+
+    def decide(plan: _Plan, loaded: Dataset) -> bool:
+        notes = [w[1] for w in map(partial(_at_row, existing, plan), loaded.warnings) if w]
+        found.append(_result(out, len(rows), plan, bad, [*warnings, *notes], existing is None))
+        return confirm is None or confirm(found[-1])
+
     for _ in range(3):  # a row the checks of the new text refuse is set aside, once or twice
         plan = _plan([e for e in entries if e.row.number not in bad], existing, today, str(out))
         bad.update(plan.problems)
         if bad and not skip_bad:
             raise PostcardsError.of([p for number in sorted(bad) for p in bad[number]])
         if not plan.adds and not plan.updates:
-            break
-        text, loaded = _new_text(out, existing, plan, today, source)
-        if isinstance(loaded, Dataset):
-            checked = loaded
-            warnings += [w[1] for w in map(partial(_at_row, existing, plan), loaded.warnings) if w]
-            break
-        bad.update(loaded)
-    else:
-        raise PostcardsError(f"{out}: the new text did not load", hint="import fewer rows at a time")
-    result = Imported(out, len(rows), tuple(pid for _, pid in plan.adds),
-                      tuple(p.id for _, p, _ in plan.updates), tuple(p.id for _, p in plan.unchanged),
-                      tuple(sorted(bad)), tuple(p for number in sorted(bad) for p in bad[number]),
-                      _merged(warnings), existing is None)
-    if checked is None:
-        if bad:
-            last = Problem(f"no row could be imported; {out} is as it was")
-            raise PostcardsError.of([*result.problems, last])
-        return result
-    if confirm is not None and not confirm(result):
-        return result
-    replace_data(out, text, len(checked.prisoners))
-    return replace(result, written=True)
+            result = _result(out, len(rows), plan, bad, warnings, existing is None)
+            if bad:
+                none = Problem(f"no row could be imported; {out} is as it was")
+                raise PostcardsError.of([*result.problems, none])
+            return result
+        text, count = _new_text(out, existing, plan, today, source)
+        try:
+            written = replace_data(out, text, count, partial(decide, plan))
+        except PostcardsError as exc:
+            bad.update(_rows_refused(exc, existing, plan))
+            continue
+        return replace(found[-1], written=written is not None)
+    raise PostcardsError(f"{out}: the new text did not load", hint="import fewer rows at a time")
+
+
+def _result(out: Path, read: int, plan: _Plan, bad: Mapping[int, list[Problem]], warnings: list[Problem],
+            created: bool) -> Imported:
+    return Imported(out, read, tuple(pid for _, pid in plan.adds), tuple(p.id for _, p, _ in plan.updates),
+                    tuple(p.id for _, p in plan.unchanged), tuple(sorted(bad)),
+                    tuple(p for number in sorted(bad) for p in bad[number]), _merged(warnings), created)
 
 
 def _target(out: Path, update: bool) -> Dataset | None:
@@ -140,18 +147,22 @@ def _plan(entries: Sequence[RowEntry], existing: Dataset | None, today: date, fi
     plan = _Plan()
     people = existing.prisoners if existing else ()
     by_id = {p.id: p for p in people}
+    by_name: dict[tuple[str, str], list[Prisoner]] = {}
+    for person in people:
+        by_name.setdefault(name_key(person.name.ru)[:2], []).append(person)
     taken = set(by_id)
     matched: dict[str, int] = {}
-    earlier: list[RowEntry] = []
+    earlier: dict[tuple[str, str], list[RowEntry]] = {}
     for entry in entries:
         assert entry.fields is not None and entry.fields.ru is not None and entry.prisoner is not None
         name = entry.row.where("name" if "name" in entry.row.cells else "surname")
-        twin = next((e for e in earlier if _same(e, entry)), None)
+        key = name_key(entry.fields.ru)[:2]
+        twin = next((e for e in earlier.get(key, ()) if _same(e, entry)), None)
         if twin is not None:
             plan.refuse(entry, Problem(f"the same person as row {twin.row.number}", name,
                                        hint="delete one of the two rows"))
             continue
-        match = _match(entry, people, by_id, file, plan) if existing is not None else None
+        match = _match(entry, by_name.get(key, []), by_id, file, plan) if existing is not None else None
         if entry.row.number in plan.problems:
             continue
         if match is not None:
@@ -173,7 +184,7 @@ def _plan(entries: Sequence[RowEntry], existing: Dataset | None, today: date, fi
             pid = entry.pid or free_id(entry.prisoner.id, taken)
             taken.add(pid)
             plan.adds.append((entry, pid))
-        earlier.append(entry)
+        earlier.setdefault(key, []).append(entry)
     return plan
 
 
@@ -187,7 +198,8 @@ def _same(one: RowEntry, other: RowEntry) -> bool:
 
 def _match(entry: RowEntry, people: Sequence[Prisoner], by_id: Mapping[str, Prisoner], file: str,
            plan: _Plan) -> Prisoner | None:
-    """The person already in the file the row is about: by its id, else by the same name."""
+    """The person already in the file the row is about: by its id, else by the same name
+    (`people`: those with the row's surname and given name)."""
     assert entry.fields is not None and entry.fields.ru is not None
     if entry.pid is not None:
         match = by_id.get(entry.pid)
@@ -197,6 +209,10 @@ def _match(entry: RowEntry, people: Sequence[Prisoner], by_id: Mapping[str, Pris
                                        entry.row.where("id"), hint="correct the id or the name"))
         return match
     namesakes = [p for p in people if same_name(p.name.ru, entry.fields.ru)]
+    if len(namesakes) > 1:  # namesakes: the one at the row's place, if one is
+        assert entry.prisoner is not None
+        here = [p for p in namesakes if same_place(p.institution, entry.prisoner.institution)]
+        namesakes = here if len(here) == 1 else namesakes
     if len(namesakes) > 1:
         plan.refuse(entry, Problem(f"{file} has {len(namesakes)} people of this name: " + ", ".join(
             f"'{p.id}' (line {p.where.line})" for p in namesakes),
@@ -227,8 +243,8 @@ def _changes(entry: RowEntry, match: Prisoner, today: date) -> dict[str, Lines |
 
 
 def _new_text(out: Path, existing: Dataset | None, plan: _Plan, today: date,
-              source: Path) -> tuple[str, Dataset | dict[int, list[Problem]]]:
-    """The file's new text, and the dataset it loads as, or the rows whose entries it refuses."""
+              source: Path) -> tuple[str, int]:
+    """The file's new text, and how many people it holds."""
     items = [render_entry(e.fields, pid, e.verified or today, e.sources) for e, pid in plan.adds if e.fields]
     if existing is None:
         head = (f"# Imported from {source.name} by postcards import on {today.isoformat()}. Check each\n"
@@ -240,10 +256,7 @@ def _new_text(out: Path, existing: Dataset | None, plan: _Plan, today: date,
         bom = "\ufeff" if raw.startswith("\ufeff") else ""
         changes = [Change(p.where.line, keys) for _, p, keys in plan.updates]
         text = insert_item(change_items(raw[len(bom):], changes, str(out)), items, str(out)).text
-    try:
-        return bom + text, load_text(text.replace("\r\n", "\n"), str(out))
-    except PostcardsError as exc:
-        return bom + text, _rows_refused(exc, existing, plan)
+    return bom + text, len(existing.prisoners if existing else ()) + len(items)
 
 
 def _spaced(head: str, items: Sequence[str]) -> str:

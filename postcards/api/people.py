@@ -3,7 +3,7 @@ made into a dataset for cards without any file (`pasted_dataset`, for `make --to
 
 An addition is decided whole before anything is written: the entry rendered, appended to the
 file's text in memory, that text loaded and checked as a data file; only then (and after
-`confirm`, when given) is it written, atomically, through `source/yamlwrite.replace_data`.
+`confirm`, when given) is that same text written, atomically, by `source/yamlwrite.replace_data`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from postcards.shared.model import Dataset, Institution, Prisoner
 from postcards.shared.names import GENDERS, Gender, NameParts, gender_from_patronymic
 from postcards.shared.script import foreign_letter_problem
 from postcards.source.institutions import Registry, builtin_registry, known_institutions
-from postcards.source.records import load_dataset, load_text
+from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
 from postcards.source.yamlwrite import EntryFields, appended, render_entry, replace_data
 from postcards.text.address import address_lines
@@ -82,28 +82,30 @@ def add(path: Path, person: Parsed | str, *, name: str | None, pid: str | None, 
     chosen = _chosen_id(pid, parsed.prisoner.id, people)
     entry = render_entry(fields, chosen, today, tuple(sources))
     new = appended(path, entry)
-    loaded = _loaded(path, new.text, new.line, chosen)
-    added = loaded.prisoners[-1]
-    mine = f"{added.field}."
-    warnings += [w for w in loaded.warnings if w.field and (w.field + ".").startswith(mine)]
-    result = Added(chosen, entry, address_lines(added), path, new.line, existing is None, False,
-                   parsed.guesses, tuple(warnings))
-    if dry_run or (confirm is not None and not confirm(result)):
-        return result
-    replace_data(path, new.text, new.items + 1)
-    return replace(result, written=True)
+    found: list[Added] = []
 
+    def decide(loaded: Dataset) -> bool:
+        added = loaded.prisoners[-1]
+        mine = f"{added.field}."
+        notes = [*warnings, *(w for w in loaded.warnings if w.field and (w.field + ".").startswith(mine))]
+        found.append(Added(chosen, entry, address_lines(added), path, new.line, existing is None, False,
+                           parsed.guesses, tuple(notes)))
+        return not dry_run and (confirm is None or confirm(found[0]))
 
-def _loaded(path: Path, text: str, first: int, pid: str) -> Dataset:
-    """The new text loaded; a problem in the new entry is located in it, not at a line the
-    file does not have yet."""
     try:
-        return load_text(text.removeprefix("\ufeff").replace("\r\n", "\n"), str(path))
+        written = replace_data(path, new.text, new.items + 1, decide)
     except PostcardsError as exc:
-        entry = f"<the new entry '{pid}'>"
-        raise PostcardsError.of([
-            replace(p, where=SourceLocation(entry, p.where.line - first + 1, p.where.column))
-            if p.where is not None and p.where.line >= first else p for p in exc.problems]) from None
+        raise _in_entry(exc, new.line, chosen) from None
+    return replace(found[0], written=written is not None)
+
+
+def _in_entry(exc: PostcardsError, first: int, pid: str) -> PostcardsError:
+    """A problem of the new text in the new entry, located in it, not at a line the file does
+    not have yet."""
+    entry = f"<the new entry '{pid}'>"
+    return PostcardsError.of([
+        replace(p, where=SourceLocation(entry, p.where.line - first + 1, p.where.column))
+        if p.where is not None and p.where.line >= first else p for p in exc.problems])
 
 
 def _fields(fields: EntryFields, born: str | None, gender: Gender | None, unit: str | None,

@@ -9,7 +9,7 @@ rewritten.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +18,7 @@ import yaml
 
 from postcards.shared.errors import PostcardsError, SourceLocation
 from postcards.shared.files import DATA_LIMIT_BYTES, Replaces, atomic_output, read_bytes
-from postcards.shared.model import Institution
+from postcards.shared.model import Dataset, Institution
 from postcards.shared.names import Gender, NameParts, gender_from_patronymic
 from postcards.source.records import load_dataset, load_text
 
@@ -28,6 +28,9 @@ _BOM = "\ufeff"
 _KEY = re.compile(r"^prisoners[ \t]*:(?P<rest>.*)$")
 _EMPTY_FLOW = re.compile(r"^[ \t]+\[[ \t]*\](?P<after>[ \t]*(?:#.*)?)$")
 _ITEM = re.compile(r"^(?P<indent> *)-(?: |$)")
+_PLAIN = re.compile(r"^[^\W\d_](?:[\w.№ -]*[\w.№])?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # written as \xNN in double quotes
+_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # YAML 1.1 reads these otherwise
 _BORN = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})$")
 DATA_FILE = Replaces("a data file", keep_mode=True, hint="choose another file")
 
@@ -108,7 +111,7 @@ def _details(fields: EntryFields) -> list[str]:
 def _quoted(value: str) -> str:
     """`value` in double quotes, as prisoners.yaml writes articles and free text."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
+    return '"' + _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", escaped) + '"'
 
 
 def _parts(parts: NameParts) -> str:
@@ -126,6 +129,8 @@ def _address(place: Institution) -> list[str]:
 
 def _scalar(value: str, flow: bool = False) -> str:
     """`value` plain when YAML reads it back as the same text, else in single quotes."""
+    if _PLAIN.match(value) and value.lower() not in _WORDS:
+        return value  # letters, digits, spaces and dots: read back as itself, without asking YAML
     document = f"{{k: {value}}}" if flow else f"k: {value}"
     try:
         plain = value == value.strip() and yaml.safe_load(document) == {"k": value}
@@ -286,13 +291,18 @@ def _refuse(file: str, line: int, what: str, hint: str) -> PostcardsError:
                           hint=hint)
 
 
-def replace_data(path: Path, text: str, people: int) -> None:
+def replace_data(path: Path, text: str, people: int,
+                 decide: Callable[[Dataset], bool] | None = None) -> Dataset | None:
     """Put `text` at `path` (atomically, keeping the mode of the file it replaces) once it loads
-    as a data file with `people` people; on any error the file stays as it was. Problems are
-    located in `path`, at the lines of the new text."""
+    as a data file with `people` people and `decide(loaded)`, when given, says yes; on any
+    error, or a no, the file stays as it was. Returns what was written, loaded (None: nothing
+    was). Problems are located in `path`, at the lines of the new text."""
     loaded = load_text(text.removeprefix(_BOM).replace("\r\n", "\n"), str(path))  # as read_text reads it
     if len(loaded.prisoners) != people:
         raise PostcardsError(f"{path}: the new text did not read back with {people} people",
                              hint="add them by hand")
+    if decide is not None and not decide(loaded):
+        return None
     with atomic_output(path, DATA_FILE) as out:
         out.write(text.encode("utf-8"))
+    return loaded
