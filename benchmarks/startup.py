@@ -10,6 +10,8 @@ spell on the machine slows both alike. For each it prints
   make          seconds of `postcards make --today 2026-06-01 --no-ledger -o FILE`, wall
                 and CPU, and the SHA-256 of the PDF (the same figure before and after a change
                 means the output is byte-identical)
+  teardown      seconds from the end of that `make` (its last line printed) to the exit of
+                its process: the interpreter's own cleanup (best and median)
   imports       from `python -X importtime` of that `make` run: the total, the time spent
                 in each top-level package (own time, summed), and the slowest imports by
                 cumulative time
@@ -37,6 +39,17 @@ from typing import NamedTuple
 MAKE = ["make", "--today", "2026-06-01", "--no-ledger", "-q", "-o", "out.pdf"]
 COMMANDS = {"--version": ["--version"], "make": MAKE}
 TOP = 15  # slowest imports shown
+# Runs the command as the installed script does, then says (on stderr) when it finished.
+FINISHED = """
+import sys, time
+sys.argv = ["postcards", *sys.argv[1:]]
+from postcards.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write(f"finished {time.time()}\\n")
+"""
 
 
 class Import(NamedTuple):
@@ -99,6 +112,22 @@ def importtime(args: list[str], workdir: Path, runs: int) -> list[Import]:
     return best
 
 
+def teardown(python: Path, workdir: Path, runs: int) -> list[float]:
+    """Seconds from the end of `make` to the exit of its process, for each of `runs` runs."""
+    seconds = []
+    for _ in range(runs):
+        process = subprocess.Popen([str(python), "-c", FINISHED, *MAKE], cwd=workdir,
+                                   env=child_environment(workdir), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+        _, stderr = process.communicate()  # returns once the process has exited
+        exited = time.time()
+        finished = [line for line in stderr.splitlines() if line.startswith("finished ")]
+        if process.returncode != 0 or not finished:
+            raise SystemExit(f"make failed: {stderr}")
+        seconds.append(exited - float(finished[-1].split()[1]))
+    return seconds
+
+
 def total_us(imports: list[Import]) -> int:
     return sum(i.own_us for i in imports)
 
@@ -127,9 +156,12 @@ class Environment:
     def report(self, importtime_runs: int) -> None:
         digest = hashlib.sha256((self.workdir / "out.pdf").read_bytes()).hexdigest()
         imports = importtime([*self.command, *MAKE], self.workdir, importtime_runs)
+        cleanup = teardown(self.python, self.workdir, importtime_runs)
         print(f"environment  {self.python}")
         print(f"--version    {summary(self.times['--version'])}")
         print(f"make         {summary(self.times['make'])}   sha256 {digest[:16]}")
+        print(f"teardown     {min(cleanup):.3f} s (median {statistics.median(cleanup):.3f}) "
+              "from make's last line to its exit")
         print(f"imports      {total_us(imports) / 1000:.1f} ms in `make`, own time by package:")
         for package, own in by_package(imports)[:10]:
             print(f"  {own / 1000:7.1f} ms  {package}")

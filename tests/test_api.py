@@ -213,6 +213,16 @@ def test_a_bad_last_card_is_refused_before_anything_is_drawn(tmp_path: Path, dra
     assert drawing[0] == "document" and drawing.count("card") == 4  # the spy sees drawing when there is some
 
 
+def test_a_refused_card_before_others_is_reported_and_the_rest_still_checked(tmp_path: Path) -> None:
+    wide = "address: {name: ИК № 4, street: " + "ул. Антошкина " * 6 + ", postcode: 246035, locality: г. Гомель}"
+    people = [prisoner_yaml("first", "Жук Борис Ильич", wide), prisoner_yaml("fine", "Жук Борис Ильич"),
+              prisoner_yaml("also", "Жук Борис Ильич", wide.replace("ИК № 4", "ИК № 9"))]
+    with pytest.raises(postcards.PostcardsError) as caught:
+        postcards.make_cards(postcards.load(data_file(tmp_path, *people)), options(), io.BytesIO())
+    assert [p.message.split(" is ")[0] for p in caught.value.problems] == [
+        "the address of 'first'", "the address of 'also'"]
+
+
 def test_summary_glyphs_are_refused_before_anything_is_drawn(tmp_path: Path, drawing: list[str]) -> None:
     released = "institution: IK-4\nstatus: released"
     dataset = postcards.load(data_file(tmp_path, prisoner_yaml(),
@@ -241,6 +251,39 @@ def test_today_is_given_never_read() -> None:
     assert occasions == {"winter"}
 
 
+def test_address_blocks_in_belarusian_carry_their_warnings(tmp_path: Path) -> None:
+    people = postcards.load()
+    be = postcards.AddressOptions(script="be")
+    assert postcards.address_blocks(people, postcards.AddressOptions(script="ru")) == postcards.address_blocks(people)
+    blocks = postcards.address_blocks(people, be)
+    assert blocks[0] == postcards.AddressBlock(
+        "chekina", ("Чэкінай Людміле Юр'еўне", "ПК № 4", "вул. Антошкіна, 3", "246035, г. Гомель", "REPUBLIC OF BELARUS"))
+    assert [w.field for w in blocks[2].warnings] == ["prisoners[2].dative_be"]  # Лойка, left as written
+    assert postcards.check(people, today=TODAY, address=be)[0] == blocks[2].warnings[0]
+
+
+def test_address_blocks_refuse_every_address_the_script_cannot_carry(tmp_path: Path) -> None:
+    dataset = postcards.load(data_file(tmp_path, prisoner_yaml("a", extra="institution: IK-24"), prisoner_yaml(),
+                                       prisoner_yaml("b", extra="institution: IK-24")))
+    with pytest.raises(postcards.PostcardsError) as caught:
+        postcards.address_blocks(dataset)
+    assert [p.field for p in caught.value.problems] == ["prisoners[0].institution", "prisoners[2].institution"]
+    assert [b.id for b in postcards.address_blocks(dataset, postcards.AddressOptions(script="be"))] == [
+        "a", "chekina", "b"]
+
+
+def test_make_cards_tells_the_address_warnings_before_drawing(tmp_path: Path, drawing: list[str]) -> None:
+    heard: list[tuple[str, list[str]]] = []
+    dataset = postcards.load(data_file(tmp_path, prisoner_yaml(extra="institution: IK-9")))
+    chosen = options(copies=2, address=postcards.AddressOptions(script="be"))
+    result = postcards.make_cards(dataset, chosen, io.BytesIO(),
+                                  warn=lambda found: heard.append((str(drawing), [w.field or "" for w in found])))
+    fields = ["prisoners[0].name.be", "institutions.IK-9.be.name", "institutions.IK-9.be.street",
+              "institutions.IK-9.be.locality"]
+    assert heard == [("[]", fields)]  # once, nothing drawn yet
+    assert [w.field for w in result.address_warnings] == fields
+
+
 def test_the_docs_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                capsys: pytest.CaptureFixture[str]) -> None:
     page = (DOCS / "api.md").read_text(encoding="utf-8")
@@ -249,4 +292,5 @@ def test_the_docs_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     exec(compile(example, "docs/api.md", "exec"), {})
     printed = capsys.readouterr().out
     assert f"chekina {tuple(CHEKINA)}" in printed and "свободы" in printed
+    assert """chekina ("Чэкінай Людміле Юр'еўне", 'ПК № 4',""" in printed
     assert reader(tmp_path / "chekina.pdf").pages[0].extract_text().count("Чекиной Людмиле Юрьевне") == 1

@@ -81,7 +81,7 @@ BAD_INPUT = {
             "  postcode: '246035'", "  locality: г. Гомель"),
         ["data.yaml:5:13: prisoners[0].address.name: 'IK No 4' is written in Latin letters; "
          "write the address in Russian Cyrillic, as the post in Belarus reads it"]),
-    "Belarusian letters in the Russian name": (one("name: Чэкіна Людміла Юр'еўна", "institution: IK-4"), [
+    "Belarusian letters in the Russian name": (one("name: Чэкіна Людмила Юрьевна", "institution: IK-4"), [
         "data.yaml:3:11: prisoners[0].name: 'Чэкіна' has the Belarusian letter 'і'; "
         "give the Russian form here and the Belarusian one under name.be"]),
     "unknown institution": (one(f"name: {NAME}", "institution: IK-44"), [

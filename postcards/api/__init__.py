@@ -1,8 +1,8 @@
 """Layer 7: the documented calls (docs/api.md). The command line makes its PDFs, address
 blocks, checks and lint findings through these, and a bot or a web form can do the same.
 
-The PDF machinery is imported when a PDF is first made, so reading data, address blocks and
-the censor check start quickly.
+The PDF machinery is imported when a PDF is first made and the censor rules when a text is
+first checked, so each call loads only what it uses and reading data starts quickly.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from postcards.api.results import AddressBlock, CardRecord, Result
 from postcards.evening.freshness import future_birthdays, stale_addresses
@@ -34,15 +34,14 @@ from postcards.shared.options import (
 )
 from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
-from postcards.text.address import address_lines
-from postcards.text.censor import Finding
-from postcards.text.censor import lint as censor_lint
+from postcards.text.address import address_block, address_warnings
 from postcards.text.messages import Library, Message, bundled_library, load_library, render
 from postcards.text.occasions import arrival
 
-if TYPE_CHECKING:  # loaded with the calls that give them (see __getattr__)
+if TYPE_CHECKING:  # loaded with the calls that use them (see __getattr__)
     from postcards.api.importing import Imported
     from postcards.api.people import Added
+    from postcards.text.censor import Finding
     from postcards.text.paste import Parsed
 
 __all__ = [
@@ -81,20 +80,26 @@ __all__ = [
 ]
 
 
-_LATE = {"Added": "postcards.api.people", "Imported": "postcards.api.importing",
-         "Parsed": "postcards.text.paste"}
-
-
-def __getattr__(name: str) -> Any:
-    """The result types of calls whose work is loaded when first used (PEP 562)."""
-    if name not in _LATE:
-        raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
-    return getattr(importlib.import_module(_LATE[name]), name)
-
-
 Writable = Writer  # where a PDF can go besides a path: anything with `write(bytes)`
 
 Output = str | os.PathLike[str] | Writer  # a path, or a binary stream; never sought, read or closed
+
+Warn = Callable[[tuple[Problem, ...]], None]  # hears warnings worth telling before the work goes on
+
+_LATE = {"Added": "postcards.api.people", "Finding": "postcards.text.censor",
+         "Imported": "postcards.api.importing", "Parsed": "postcards.text.paste"}
+
+
+def __getattr__(name: str) -> object:
+    """Types imported when first asked for (PEP 562): `Finding`, the censor check's (printing
+    cards checks no text, so the censor rules load only with `lint` or a writer's own text),
+    and those of reading pasted text and spreadsheets, which only `add`, `import` and
+    `make --to` use."""
+    if name not in _LATE:
+        raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
+    value = getattr(importlib.import_module(_LATE[name]), name)
+    globals()[name] = value
+    return value
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -118,32 +123,48 @@ def address_blocks(people: Dataset | Iterable[Prisoner],
     """The address block of each person, top line first: the name in the dative, the
     institution, street, postcode and locality, district and region when rural, and the
     country. Given a dataset, its imprisoned people; given people (`select(...).prisoners`,
-    say), those."""
+    say), those. With `AddressOptions(script="be")` the lines are the Belarusian forms the
+    registry or the data give, each missing one in Russian; `AddressBlock.warnings` says which.
+    An address the script cannot carry (IK-24 in Russian) is refused, every such one together."""
     if isinstance(people, Dataset):
         people = [p for p in people.prisoners if p.status == "imprisoned"]
     options = options or AddressOptions()
-    return [AddressBlock(p.id, address_lines(p, options)) for p in people]
+    blocks: list[AddressBlock] = []
+    problems: list[Problem] = []
+    for prisoner in people:
+        try:
+            block = address_block(prisoner, options)
+        except PostcardsError as err:
+            problems += err.problems
+            continue
+        blocks.append(AddressBlock(prisoner.id, block.lines, block.warnings))
+    if problems:
+        raise PostcardsError.of(problems)
+    return blocks
 
 
-def check(dataset: Dataset, *, today: date, paper: str = "a4",
-          stale_after: int = DEFAULT_STALE_DAYS) -> list[Problem]:
-    """Whatever in `dataset` would stop `make_cards` or `make_event` on `paper`, cribs
-    included (an address line too wide, a character the font lacks in an address, a name or
-    an `about` text, a crib that cannot fit), raised together as one `PostcardsError`; else
-    the warnings: addresses not verified within `stale_after` days of `today`, and dates
-    after today."""
+def check(dataset: Dataset, *, today: date, paper: str = "a4", stale_after: int = DEFAULT_STALE_DAYS,
+          address: AddressOptions | None = None) -> list[Problem]:
+    """Whatever in `dataset` would stop `make_cards` or `make_event` on `paper` with the
+    address `address` (Russian by default), cribs included (an address the script cannot
+    carry, an address line too wide, a character the font lacks in an address, a name or an
+    `about` text, a crib that cannot fit), raised together as one `PostcardsError`; else the
+    warnings: what the address blocks say, addresses not verified within `stale_after` days
+    of `today`, and dates after today."""
     from postcards.api.jobs import prepare
     from postcards.layout.cards import address_problems  # measures with the font: imported late
 
-    problems = address_problems(dataset, AddressOptions(), paper)
+    address = address or AddressOptions()
+    problems = address_problems(dataset, address, paper)
     if problems:
         raise PostcardsError.of(problems)
-    if any(p.status == "imprisoned" for p in dataset.prisoners):
+    imprisoned = [p for p in dataset.prisoners if p.status == "imprisoned"]
+    if imprisoned:
         # An evening for everyone with cribs, decided and not drawn: what it refuses, a run would.
-        evening = CardOptions(today=today, paper=paper, crib=True)
+        evening = CardOptions(today=today, paper=paper, crib=True, address=address)
         prepare(dataset, evening, None, None, EventOptions(writers=1))
     stale = stale_addresses(dataset.prisoners, today, stale_after)
-    return [*stale, *future_birthdays(dataset.prisoners, today)]
+    return [*address_warnings(imprisoned, address), *stale, *future_birthdays(dataset.prisoners, today)]
 
 
 def library(templates: str | os.PathLike[str] | None = None) -> Library:
@@ -175,12 +196,14 @@ def lint(text: str, *, template: bool = False) -> list[Finding]:
     """What a prison censor would stop in `text`, in reading order, each with the reason and
     what to write instead; empty when nothing is flagged. With `template`, placeholders
     such as {name} are skipped and both forms of {одна|один} are checked."""
+    from postcards.text.censor import lint as censor_lint
+
     return censor_lint(text, template=template)
 
 
 def make_cards(dataset: Dataset, options: CardOptions, out: Output, *, library: Library | None = None,
                ledger: str | os.PathLike[str] | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Result:
+               progress: Callable[[int, int], None] | None = None, warn: Warn | None = None) -> Result:
     """A PDF of postcards, one per selected person (`options.copies` each), imposed on sheets
     of `options.paper`, to `out`: a path (written atomically: the file appears whole or not
     at all) or a binary stream (only written to, so a web response will do).
@@ -188,17 +211,19 @@ def make_cards(dataset: Dataset, options: CardOptions, out: Output, *, library: 
     Every refusal (bad data, a text that cannot fit, a character the font lacks) is raised as
     `PostcardsError` before the first page is drawn. With `ledger` (a CSV path), messages a
     person had are avoided and the cards are added to it once the PDF is written.
-    `progress(drawn, total)` hears of each sheet's cards as they are drawn."""
-    return _make(dataset, options, None, out, library, ledger, progress)
+    `progress(drawn, total)` hears of each sheet's cards as they are drawn; `warn(problems)`
+    hears what the address blocks say (each warning once, also in `Result.address_warnings`)
+    after every card is decided and before the first page is drawn."""
+    return _make(dataset, options, None, out, library, ledger, progress, warn)
 
 
 def make_event(dataset: Dataset, options: CardOptions, event: EventOptions, out: Output, *,
                library: Library | None = None, ledger: str | os.PathLike[str] | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Result:
+               progress: Callable[[int, int], None] | None = None, warn: Warn | None = None) -> Result:
     """A letter-writing evening's PDF to `out`, as `make_cards` writes one: the organiser's
     summary, then per writer a cover sheet, their pack of cards and (with `options.crib`)
     a crib sheet after each sheet of cards. Packs differ by at most one card."""
-    return _make(dataset, options, event, out, library, ledger, progress)
+    return _make(dataset, options, event, out, library, ledger, progress, warn)
 
 
 def parse_person(text: str, *, name: str | None = None, dataset: Dataset | None = None,
@@ -275,7 +300,7 @@ def import_people(path: str | os.PathLike[str], *, out: str | os.PathLike[str], 
 
 def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,
           library: Library | None, ledger: str | os.PathLike[str] | None,
-          progress: Callable[[int, int], None] | None) -> Result:
+          progress: Callable[[int, int], None] | None, warn: Warn | None) -> Result:
     from postcards.api.jobs import draw, finish, prepare
 
     if ledger is not None and isinstance(out, (str, os.PathLike)) and _same_file(Path(out), Path(ledger)):
@@ -283,6 +308,8 @@ def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, ou
                              hint="give the ledger and the PDF different names, e.g. -o postcards.pdf")
     with _opened(out) as handle:  # a bad path fails before any work
         job = prepare(dataset, options, library, _path(ledger), event)
+        if warn is not None and job.address_warnings:
+            warn(job.address_warnings)
         rendered = draw(job, handle, progress)
     return finish(job, rendered, Path(out) if isinstance(out, (str, os.PathLike)) else None)
 

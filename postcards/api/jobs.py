@@ -15,29 +15,30 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from postcards.api.results import CardRecord, Result
-from postcards.evening.event import EveningFacts, cover, split, summary, writers_named
 from postcards.evening.freshness import stale_people
-from postcards.evening.ledger import Entry, Ledger, append, check_writable, read_ledger, unknown_prisoners
 from postcards.evening.plan import Plan, plan_cards
 from postcards.evening.selection import Selection, limit, nobody_error, select
 from postcards.layout.card import CardSpec
 from postcards.layout.cards import CardFitter, Decided, paper_named
-from postcards.layout.crib import crib_page
-from postcards.layout.pages import flow
 from postcards.layout.sheet import Paper, card_origins
-from postcards.layout.text import TextPage
 from postcards.pdf.document import CardSheet, Page, Rendered, render_document
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.files import Writer
 from postcards.shared.model import Dataset, Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
 from postcards.shared.words import plural
-from postcards.text.crib import crib_entry
+from postcards.text.address import address_warnings
 from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
-from postcards.text.outline import Para
+
+if TYPE_CHECKING:  # an evening's pages, cribs and the ledger are imported where a run uses them
+    from postcards.evening.event import EveningFacts
+    from postcards.evening.ledger import Entry, Ledger
+    from postcards.layout.text import TextPage
+    from postcards.text.outline import Para
 
 TITLES = {"make": "Postcards", "event": "Letter-writing evening"}
 BLANK_NOTE = "[a blank card, written by hand; the suggested text was:]"
@@ -46,7 +47,7 @@ LISTED_REFUSALS = 20  # refusals listed one a line; the rest are counted
 Progress = Callable[[int, int], None]  # (cards drawn so far, cards in all)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a run: compared by identity
 class Job:
     """A run, fully decided: drawing it decides nothing more and refuses nothing."""
 
@@ -61,6 +62,7 @@ class Job:
     stale: tuple[tuple[Prisoner, Problem], ...] = ()  # addresses to check before posting
     notes: tuple[str, ...] = ()  # choices worth telling the user
     decided: Decided = field(default_factory=Decided)  # each card's fitted sizes, once prepared
+    address_warnings: tuple[Problem, ...] = ()  # what the address blocks say, each once, once prepared
 
     @property
     def cards(self) -> int:
@@ -80,6 +82,8 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     book = None
     warnings: list[Problem] = []
     if ledger is not None:
+        from postcards.evening.ledger import check_writable, read_ledger, unknown_prisoners
+
         check_writable(ledger)
         book = read_ledger(ledger)
         warnings += [*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))]
@@ -98,12 +102,18 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)
     plan = plan_cards(selection.prisoners, options, library, book.received() if book else None)
-    packs = tuple(tuple(p) for p in split(plan.people, event.writers)) if event is not None else ()
+    packs: tuple[tuple[Prisoner, ...], ...] = ()
+    if event is not None:
+        from postcards.evening.event import split
+
+        packs = tuple(tuple(p) for p in split(plan.people, event.writers))
     stale_after = event.stale_after if event is not None else DEFAULT_STALE_DAYS
     stale = tuple(stale_people(selection.prisoners, options.today, stale_after))
     notes = plan.notes
     empty = [n for n, pack in enumerate(packs, 1) if not pack]
     if event is not None and empty:
+        from postcards.evening.event import writers_named
+
         notes += (f"{event.writers} writers for {plural(len(plan.people), 'card')}: "
                   f"{writers_named(empty)} get no pack.",)
     return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes)
@@ -114,7 +124,8 @@ def prepare(dataset: Dataset, options: CardOptions, library: Library | None = No
     """The run decided: `plan_job`, then every page laid out once. Every refusal happens
     here, before anything is drawn or written."""
     job = plan_job(dataset, options, library, ledger, event)
-    return replace(job, decided=_decide(job))
+    decided = _decide(job)  # refuses an address the script cannot carry, so the warnings come after
+    return replace(job, decided=decided, address_warnings=address_warnings(job.plan.people, options.address))
 
 
 def _decide(job: Job) -> Decided:
@@ -129,7 +140,7 @@ def _decide(job: Job) -> Decided:
             if isinstance(part, range):
                 _decide_sheet(job, part, fitter, paper, decided, refusals)
             else:
-                flow(part, paper)
+                _text_pages(part, paper)
         except PostcardsError as err:
             refusals += err.problems
     if refusals:
@@ -139,12 +150,15 @@ def _decide(job: Job) -> Decided:
 
 def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, decided: Decided,
                   refusals: list[Problem]) -> None:
-    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib."""
+    """A sheet's cards, each fitted (a refusal noted, and the next card tried), then its crib.
+    After a refusal the cards are only checked: the run will not be drawn."""
     sheet = []
     for index in cards:
         try:
             message = job.plan.message(index, job.library, job.options)
-            decided.add(index, message, fitter.fit(job.plan.people[index], message))
+            spec = fitter.fit(job.plan.people[index], message)
+            if not refusals:
+                decided.add(index, message, spec)
             sheet.append((job.plan.people[index], message))
         except PostcardsError as err:
             refusals += err.problems
@@ -169,6 +183,8 @@ def _outline(job: Job, per_sheet: int) -> Iterator[list[Para] | range]:
     if job.event is None:
         yield from _sheets_of(range(job.cards), per_sheet)
         return
+    from postcards.evening.event import cover, summary
+
     yield summary(evening_facts(job))
     start = 0
     for number, pack in enumerate(job.packs, 1):
@@ -204,7 +220,7 @@ def _pages(job: Job, paper: Paper) -> Iterator[Page]:
     fitter, origins = CardFitter(job.options), card_origins(paper)
     for part in _outline(job, paper.per_sheet):
         if not isinstance(part, range):
-            yield from flow(part, paper)
+            yield from _text_pages(part, paper)
             continue
         cards = [_card(job, fitter, index) for index in part]
         yield CardSheet(tuple((spec, origin) for (_, _, spec), origin in zip(cards, origins, strict=False)))
@@ -212,7 +228,16 @@ def _pages(job: Job, paper: Paper) -> Iterator[Page]:
             yield job.decided.take_crib(part.start) or _crib(job, [(p, m) for p, m, _ in cards], paper)
 
 
+def _text_pages(paras: list[Para], paper: Paper) -> list[TextPage]:
+    from postcards.layout.pages import flow
+
+    return flow(paras, paper)
+
+
 def _crib(job: Job, sheet: Sequence[tuple[Prisoner, Message]], paper: Paper) -> TextPage:
+    from postcards.layout.crib import crib_page
+    from postcards.text.crib import crib_entry
+
     return crib_page([crib_entry(p, m, job.options.blank, job.options.today) for p, m in sheet], paper)
 
 
@@ -230,6 +255,8 @@ def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
     """After the PDF is written: the job's cards added to its ledger, and what to report."""
     recorded = None
     if job.ledger is not None and job.ledger.appendable:
+        from postcards.evening.ledger import append
+
         append(job.ledger, list(ledger_entries(job)))
         recorded = job.ledger.path
     return Result(
@@ -237,7 +264,7 @@ def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
         bytes=rendered.bytes, ledger=job.ledger.path if job.ledger is not None else None,
         recorded=recorded, selection=job.selection, warnings=job.warnings, notes=job.notes,
         findings=job.plan.findings, stale=tuple(problem for _, problem in job.stale),
-        stale_after=job.stale_after)
+        stale_after=job.stale_after, address_warnings=job.address_warnings)
 
 
 def _pack_numbers(job: Job) -> Iterator[int | None]:
@@ -254,6 +281,8 @@ def records(job: Job) -> tuple[CardRecord, ...]:
 
 def ledger_entries(job: Job) -> Iterator[Entry]:
     """The ledger's rows for the job's cards, the text as printed, made from the plan."""
+    from postcards.evening.ledger import Entry
+
     cards = job.plan.messages(job.library, job.options)
     for (prisoner, message), pack in zip(cards, _pack_numbers(job), strict=True):
         text = f"{BLANK_NOTE}\n{message.text}" if job.options.blank else message.text
@@ -261,6 +290,8 @@ def ledger_entries(job: Job) -> Iterator[Entry]:
 
 
 def evening_facts(job: Job) -> EveningFacts:
+    from postcards.evening.event import EveningFacts
+
     assert job.event is not None
     book, today = job.ledger, job.options.today
     return EveningFacts(day=today, arrives=arrival(today, job.options.transit_days),

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from postcards.evening.selection import Selection
-from postcards.shared.errors import Problem
-from postcards.text.censor import Finding
+if TYPE_CHECKING:  # annotations only: a plain `make` never loads the censor check
+    from postcards.evening.selection import Selection
+    from postcards.shared.errors import Problem
+    from postcards.text.censor import Finding
 
 
 @dataclass(frozen=True)
 class AddressBlock:
-    """One person's address block, top line first, as it goes on the envelope."""
+    """One person's address block, top line first, as it goes on the envelope, and what the
+    user should know of it (a line printed in Russian for want of a Belarusian form, ...)."""
 
     id: str
     lines: tuple[str, ...]
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +50,4 @@ class Result:
     findings: tuple[Finding, ...]  # what the censor check flags in a message file printed with `force`
     stale: tuple[Problem, ...]  # addresses to check before posting
     stale_after: int  # the days after which an address counts as stale
+    address_warnings: tuple[Problem, ...] = ()  # what the address blocks say, each once

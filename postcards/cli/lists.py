@@ -13,6 +13,7 @@ import click
 import postcards
 from postcards.cli import report
 from postcards.cli.options import (
+    address_choice,
     address_options,
     data_argument,
     filter_options,
@@ -21,12 +22,13 @@ from postcards.cli.options import (
     load,
     paper_option,
     report_skipped,
+    script_option,
     when_options,
 )
 from postcards.cli.options import today as when
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Prisoner
-from postcards.shared.options import DEFAULT_STALE_DAYS, AddressOptions, Filters
+from postcards.shared.options import DEFAULT_STALE_DAYS, Filters
 from postcards.shared.words import people, plural
 
 
@@ -36,13 +38,17 @@ from postcards.shared.words import people, plural
 @click.option("--json", "as_json", is_flag=True, help='Print [{"id": ..., "lines": [...]}].')
 @address_options
 def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: bool,
-            no_country: bool) -> None:
-    """Print each address block, to copy onto an envelope by hand."""
+            no_country: bool, script: str) -> None:
+    """Print each address block, to copy onto an envelope by hand.
+
+    With --script be, the lines in Belarusian where the registry or the data give them; what
+    stays Russian is said on stderr."""
     dataset = load(data)
-    options = AddressOptions("nominative" if nominative else "dative", not no_country)
+    options = address_choice(nominative, no_country, script)
     selection = postcards.select(dataset, Filters(only=ids), today=when(None))
     report_skipped(selection)
     blocks = postcards.address_blocks(selection.prisoners, options)
+    report.warn(dict.fromkeys(w for block in blocks for w in block.warnings))
     if as_json:
         click.echo(json.dumps([{"id": b.id, "lines": list(b.lines)} for b in blocks], ensure_ascii=False,
                               indent=2))
@@ -56,10 +62,15 @@ def address(data: Path | None, ids: tuple[str, ...], as_json: bool, nominative: 
               metavar="DAYS", help="Warn when an address was verified longer ago than this.")
 @click.option("--today", metavar="YYYY-MM-DD", help="Count ages from this day (default: today).")
 @paper_option
-def check(data: Path | None, stale_after: int, today: str | None, paper: str) -> None:
-    """Validate DATA, listing every problem and stale address."""
+@script_option
+def check(data: Path | None, stale_after: int, today: str | None, paper: str, script: str) -> None:
+    """Validate DATA, listing every problem and stale address.
+
+    The address blocks are checked in the script --script names: with --script be, what
+    stays Russian is listed too."""
     dataset = load(data)
-    stale = postcards.check(dataset, today=when(today), paper=paper, stale_after=stale_after)
+    stale = postcards.check(dataset, today=when(today), paper=paper, stale_after=stale_after,
+                            address=address_choice(False, False, script))
     report.warn(stale)
     warnings = len(dataset.warnings) + len(stale)
     report.say(f"{dataset.file}: {plural(len(dataset.prisoners), 'prisoner')}, "

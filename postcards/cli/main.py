@@ -25,6 +25,7 @@ from postcards.cli.institutions import institutions
 from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
 from postcards.cli.messages import lint_command, messages
 from postcards.cli.options import (
+    address_choice,
     address_options,
     data_argument,
     filter_options,
@@ -47,7 +48,6 @@ from postcards.shared.options import (
     DEFAULT_STALE_DAYS,
     OCCASIONS,
     REGISTERS,
-    AddressOptions,
     CardOptions,
     EventOptions,
 )
@@ -129,7 +129,7 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         paper_option,
         click.option("--lang", type=click.Choice(LANGUAGES),
-                     help="Language of the message: ru (default) or be. The address is always Russian."),
+                     help="Language of the message: ru (default) or be. The address follows --script."),
         click.option("--occasion", type=click.Choice(["auto", *OCCASIONS]), default="auto", show_default=True,
                      help="Which messages: auto picks a birthday message when the card would arrive in "
                           "time for one, a seasonal one in season (winter: New Year and Christmas; "
@@ -196,7 +196,7 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
         paper=values["paper"], lang=values["lang"], seed=values["seed"], copies=copies,
         filters=filters(**chosen), cards=values["card_limit"], fewest_first=values["fewest_first"],
         sender=sender, sender_from="--from" if typed or not sender else f"sender in {values['config']}",
-        address=AddressOptions("nominative" if values["nominative"] else "dative", not values["no_country"]),
+        address=address_choice(values["nominative"], values["no_country"], values["script"]),
         occasion=values["occasion"], message_id=values["message_id"], message_file=values["message_file"],
         force=values["force"], blank=values["blank"], register=values["register"],
         writer=values["writer_gender"] or settings.writer_gender,
@@ -235,7 +235,7 @@ def make(data: Path | None, output: Path, copies: int, crib: bool, to: tuple[str
         dataset, ledger = load(data), _ledger(data, values)
     with _progress(values) as progress:
         result = postcards.make_cards(dataset, options, output, library=library(values["templates"]),
-                                      ledger=ledger, progress=progress)
+                                      ledger=ledger, progress=progress, warn=report.warn)
     _report(result, options, started, event=False)
 
 
@@ -266,7 +266,7 @@ def event(data: Path | None, writers: int, cards_per_writer: int | None, output:
     dataset = load(data)
     with _progress(values) as progress:
         result = postcards.make_event(dataset, options, evening, output, library=library(values["templates"]),
-                                      ledger=_ledger(data, values), progress=progress)
+                                      ledger=_ledger(data, values), progress=progress, warn=report.warn)
     _report(result, options, started, event=True)
 
 

@@ -16,7 +16,7 @@ import click
 import postcards
 from postcards.cli import report
 from postcards.shared.model import STATUSES, Dataset
-from postcards.shared.options import DEFAULT_TRANSIT_DAYS, Filters
+from postcards.shared.options import DEFAULT_TRANSIT_DAYS, SCRIPTS, AddressOptions, Filters
 
 if TYPE_CHECKING:
     from postcards.evening.selection import Selection
@@ -41,12 +41,28 @@ def load(data: Path | None) -> Dataset:
     return dataset
 
 
+def script_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--script", type=click.Choice(SCRIPTS), default="ru", show_default=True,
+                        help="The address block in Russian, or in Belarusian forms (ПК № 4, вул. "
+                             "Антошкіна, 3) where the registry or the data give them: each line "
+                             "without one stays Russian, with a warning. The country line is "
+                             "REPUBLIC OF BELARUS in both.")(func)
+
+
 def address_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--nominative, --no-country and --script; `address_choice(...)` turns them into
+    AddressOptions."""
+    func = script_option(func)
     func = click.option("--no-country", is_flag=True,
                         help="Leave out REPUBLIC OF BELARUS (for mail posted inside Belarus).")(func)
     return click.option("--nominative", is_flag=True,
                         help="Name as 'Мария Колесникова' (given name first, not declined) "
                              "instead of the dative 'Колесниковой Марии Александровне'.")(func)
+
+
+def address_choice(nominative: bool, no_country: bool, script: str) -> AddressOptions:
+    return AddressOptions("nominative" if nominative else "dative", not no_country,
+                          script)  # type: ignore[arg-type]  # click checked the choice
 
 
 class PaperChoice(click.Choice):  # type: ignore[type-arg]
@@ -147,11 +163,14 @@ def ledger_path(data: Path | None, given: Path | None, disabled: bool) -> Path |
         return None
     if given is not None:
         return given
-    from postcards.evening.ledger import default_path
     from postcards.source.resources import bundled_data
 
     used = data_path(data)
-    return None if used == bundled_data() else default_path(used)  # never inside the package
+    if used == bundled_data():
+        return None  # never inside the package
+    from postcards.evening.ledger import default_path
+
+    return default_path(used)
 
 
 def report_skipped(selection: Selection) -> None:

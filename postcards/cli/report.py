@@ -50,9 +50,10 @@ class Progress:
         self._done = 0
 
     def __call__(self, done: int, total: int) -> None:
+        if not (self._shown and total >= self._least):
+            return  # no bar to show: click's progress bar (and its module) is not made
         if self._bar is None:
-            self._bar = click.progressbar(length=total, label=self._label, file=sys.stderr,
-                                          hidden=not (self._shown and total >= self._least))
+            self._bar = click.progressbar(length=total, label=self._label, file=sys.stderr)
             self._bar.__enter__()
         self._bar.update(done - self._done)
         self._done = done

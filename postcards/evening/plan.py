@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.model import LANGUAGES, Language, Prisoner
@@ -14,12 +15,14 @@ from postcards.shared.options import (
     CardOptions,
     Occasion,
 )
-from postcards.text.censor import Finding, lint
 from postcards.text.messages import Library, Message, Template, choose, read_own_message, render
 from postcards.text.occasions import BIRTHDAY_WINDOW_DAYS, arrival, occasion_for
 
+if TYPE_CHECKING:
+    from postcards.text.censor import Finding
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)  # a run's own: compared by identity
 class Plan:
     """Which message each card gets, decided before any card is drawn."""
 
@@ -53,6 +56,8 @@ def card_language(options: CardOptions, library: Library) -> Language | None:
 
 def own_message(options: CardOptions, lang: Language | None) -> tuple[Template, tuple[Finding, ...]]:
     """The writer's own text and what the censor check finds in it: refused unless --force."""
+    from postcards.text.censor import lint  # only a writer's own text is checked on a run
+
     assert options.message_file is not None
     template = read_own_message(options.message_file, lang)
     findings = tuple(lint(template.text, template=True))
@@ -66,8 +71,10 @@ def own_message(options: CardOptions, lang: Language | None) -> tuple[Template, 
     return template, findings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # within a plan only: compared by identity
 class _Pool:
+    """The messages one person's card may get, for the occasion it meets."""
+
     prisoner: Prisoner
     occasion: Occasion
     pool: tuple[Template, ...]

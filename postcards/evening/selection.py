@@ -20,6 +20,8 @@ SHOWN_IDS = 5  # ids named in a one-line summary before "..."
 
 @dataclass(frozen=True)
 class Selection:
+    """Who gets a card, and who the filters chose that does not, with the reason."""
+
     prisoners: tuple[Prisoner, ...]  # who gets cards, in data-file order (or --only's order)
     skipped: tuple[tuple[Prisoner, str], ...] = ()  # chosen by the filters, no card: (who, why)
 

@@ -51,6 +51,8 @@ class Box:
 
 @dataclass(frozen=True)
 class CardGeometry:
+    """Where everything on a card goes, in millimetres from its bottom left corner."""
+
     width_mm: float
     height_mm: float
     divider_x_mm: float

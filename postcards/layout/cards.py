@@ -26,12 +26,9 @@ from postcards.layout.text import TextPage
 from postcards.layout.units import pt
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.model import Dataset, Prisoner
-from postcards.shared.options import (
-    AddressOptions,
-    CardOptions,
-)
+from postcards.shared.options import AddressOptions, CardOptions, Script
 from postcards.shared.script import foreign_letter_problem
-from postcards.text.address import address_lines
+from postcards.text.address import address_block
 from postcards.text.messages import Message
 
 MESSAGE_SIZES_PT = sizes(11, 8)
@@ -81,8 +78,8 @@ def card_spec(prisoner: Prisoner, message: Message, options: CardOptions, geomet
 def _fit(prisoner: Prisoner, message: Message, options: CardOptions,
          geometry: CardGeometry) -> tuple[tuple[str, ...], float, FittedText | None]:
     """The address lines, their size, and the message fitted (None on a blank card)."""
-    lines = address_lines(prisoner, options.address)
-    address_size = fit_address(prisoner, lines, geometry)
+    lines = address_block(prisoner, options.address).lines
+    address_size = fit_address(prisoner, lines, geometry, options.address.script)
     if options.blank:
         _check_glyphs(prisoner, (*lines, *options.sender))
         return lines, address_size, None
@@ -108,7 +105,7 @@ def card_spec_at(prisoner: Prisoner, message: Message, options: CardOptions, geo
     """The card `card_spec` fitted, laid out again at the sizes it chose, (message, address):
     the text is wrapped at that size only, and nothing is checked again."""
     message_size, address_size = sizes_pt
-    lines = address_lines(prisoner, options.address)
+    lines = address_block(prisoner, options.address).lines
     fitted = None
     if not options.blank:
         box = geometry.message
@@ -143,7 +140,11 @@ def handwriting_rules_mm(geometry: CardGeometry) -> tuple[float, ...]:
     return tuple(top - (i + 1) * HANDWRITING_PITCH_MM for i in range(count))
 
 
-def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry) -> float:
+SHORTER = {"ru": "abbreviate 'улица' to 'ул.'", "be": "abbreviate 'вуліца' to 'вул.'"}
+
+
+def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry,
+                script: Script = "ru") -> float:
     """The largest size at which every address line fits the block, unbroken."""
     if len(lines) > ADDRESS_MAX_LINES:
         raise PostcardsError(f"the address of '{prisoner.id}' is {len(lines)} lines; a card's block holds "
@@ -154,23 +155,24 @@ def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry
         raise PostcardsError(f"the address of '{prisoner.id}' is too wide for a "
                              f"{geometry.width_mm:g} x {geometry.height_mm:g} mm card even at "
                              f"{ADDRESS_SIZES_PT[-1]} pt", where=prisoner.where, field=prisoner.field,
-                             hint="shorten a line, e.g. abbreviate 'улица' to 'ул.'")
+                             hint=f"shorten a line, e.g. {SHORTER[script]}")
     return size
 
 
 def address_problems(dataset: Dataset, options: AddressOptions, paper: str) -> list[Problem]:
-    """What would stop `make` on `paper` for any imprisoned person: characters the font
-    lacks, address lines too wide. Every person is checked; nothing stops at the first."""
+    """What would stop `make` on `paper` for any imprisoned person: an address the block's
+    script cannot carry, characters the font lacks, address lines too wide. Every person is
+    checked; nothing stops at the first."""
     spec = paper_named(paper)
     geometry = card_geometry(spec.card_width_mm, spec.card_height_mm)
     problems: list[Problem] = []
     for prisoner in dataset.prisoners:
         if prisoner.status != "imprisoned":
             continue
-        lines = address_lines(prisoner, options)
         try:
+            lines = address_block(prisoner, options).lines
             _check_glyphs(prisoner, lines)
-            fit_address(prisoner, lines, geometry)
+            fit_address(prisoner, lines, geometry, options.script)
         except PostcardsError as err:
             problems.extend(err.problems)
     return problems

@@ -13,6 +13,8 @@ PARAGRAPH_GAP = 0.4  # extra space between paragraphs, in lines
 
 @dataclass(frozen=True)
 class FittedText:
+    """Paragraphs wrapped into lines at the size that fits their box."""
+
     paragraphs: tuple[tuple[str, ...], ...]  # wrapped lines, per paragraph
     size_pt: float
 

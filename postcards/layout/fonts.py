@@ -19,8 +19,10 @@ _FILE = "files/PT_Sans-Web-Regular.ttf"
 _REGISTERING = threading.Lock()  # one registration, even when two threads start drawing at once
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per registered font: compared by identity
 class FontMetrics:
+    """A registered font's name and its vertical extent, as fractions of the font size."""
+
     name: str
     ascent: float  # fraction of the font size above the baseline
     descent: float  # fraction below it (positive)

@@ -21,6 +21,8 @@ CUT_MARK_MM = 8.0  # cut mark length: long enough to show past a home printer's 
 
 @dataclass(frozen=True)
 class Paper:
+    """A paper size and the grid of cards imposed on each sheet of it."""
+
     name: str
     description: str
     page_width_mm: float
@@ -37,6 +39,8 @@ class Paper:
 
 @dataclass(frozen=True)
 class Segment:
+    """A straight line on a sheet, such as a cut mark, in millimetres."""
+
     x1_mm: float
     y1_mm: float
     x2_mm: float

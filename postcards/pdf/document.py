@@ -35,6 +35,8 @@ Page = CardSheet | TextPage
 
 @dataclass(frozen=True)
 class Rendered:
+    """What a document drawn came to: its pages, the sheets of cards among them, its size."""
+
     pages: int
     sheets: int  # pages of cards
     bytes: int

@@ -9,7 +9,7 @@ from typing import Literal
 from postcards.shared.errors import Problem, SourceLocation
 from postcards.shared.names import Gender, Name
 
-Language = Literal["ru", "be"]  # a card's language; the address is always Russian
+Language = Literal["ru", "be"]  # a card's message language; the address has its own (AddressOptions.script)
 LANGUAGES: tuple[Language, ...] = ("ru", "be")
 Status = Literal["imprisoned", "released", "unknown"]
 STATUSES: tuple[Status, ...] = ("imprisoned", "released", "unknown")
@@ -73,6 +73,9 @@ class Institution:
     reused_code: str | None = None  # the code free text also gives it, which another entry holds
     notes: str | None = None
     citations: tuple[Citation, ...] = ()
+    # No Russian lines are sourced, only the Belarusian ones (`be`, whole): `name`, `street` and
+    # `locality` are empty, and only a Belarusian block can carry the address.
+    be_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ Known = Institution | RecogniseOnly  # a registry entry, printable in Russian or
 
 @dataclass(frozen=True, slots=True)
 class Birthday:
+    """A day of birth; the year is None when only the day is known (--MM-DD)."""
+
     month: int
     day: int
     year: int | None = None
@@ -118,6 +123,8 @@ class Birthday:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """What the person was sentenced to, as the data gives it: for the crib, never on a card."""
+
     years: float | None = None
     regime: str | None = None
     articles: tuple[str, ...] = ()
@@ -126,13 +133,16 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Prisoner:
+    """One validated record of the data file: who, where to write, and what the crib says."""
+
     id: str
     name: Name
     gender: Gender
     institution: Institution
     where: SourceLocation  # the record's place in its file, for messages
     index: int = 0  # position in the file's `prisoners:` list
-    dative: str | None = None  # exact override of the declined name
+    dative: str | None = None  # exact override of the declined name (Russian block)
+    dative_be: str | None = None  # exact override of the Belarusian dative (Belarusian block)
     born: Birthday | None = None
     sentence: Sentence | None = None
     about: str | None = None

@@ -36,9 +36,14 @@ class NameParts:
 
 @dataclass(frozen=True, slots=True)
 class Name:
+    """A person's name in each form the data gives. A name known only in Belarusian
+    (`be_only`) has its Belarusian parts in both `ru` and `be`: greetings and lists print it as
+    written, and nothing makes a Russian form of it."""
+
     ru: NameParts
     be: NameParts | None = None
     latin: str | None = None
+    be_only: bool = False
 
 
 def gender_from_patronymic(patronymic: str | None) -> Gender | None:

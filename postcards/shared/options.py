@@ -21,13 +21,18 @@ DEFAULT_TRANSIT_DAYS = 21  # DOMAIN.md section 5: international mail to Belarus 
 Register = Literal["formal", "warm"]
 REGISTERS: tuple[Register, ...] = ("formal", "warm")
 NameForm = Literal["dative", "nominative"]
+Script = Literal["ru", "be"]  # the address block's language; the country line is Latin in both
+SCRIPTS: tuple[Script, ...] = ("ru", "be")
 DEFAULT_STALE_DAYS = 365
 
 
 @dataclass(frozen=True)
 class AddressOptions:
+    """How the address block is written: the name's form, and whether the country line goes on."""
+
     name_form: NameForm = "dative"  # "nominative": given name first, as Libereco prints
     country: bool = True  # False for mail posted inside Belarus
+    script: Script = "ru"  # "be": Belarusian forms where the registry or the data give them
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,9 @@ class Filters:
 
 @dataclass(frozen=True)
 class EventOptions:
+    """A letter-writing evening: how many write, at most how many cards each, and the age at
+    which the summary lists an address to check."""
+
     writers: int
     cards_per_writer: int | None = None  # None: everyone selected gets a card
     stale_after: int = DEFAULT_STALE_DAYS

@@ -14,10 +14,14 @@ BELARUSIAN_ONLY = frozenset("ІіЎў")
 # In a name it marks the Belarusian form; in a text it is also ordinary punctuation (quotes),
 # so it tells a name's language, never a text's.
 BELARUSIAN_APOSTROPHES = frozenset("'ʼ’")
+# The letters of Russian Cyrillic that Belarusian lacks: a name with one is not Belarusian.
+RUSSIAN_ONLY = frozenset("ИиЩщЪъ")
 
 
 @dataclass(frozen=True)
 class ForeignLetter:
+    """A letter that is not Cyrillic, and where it stands in the text."""
+
     index: int  # 0-based position in the text
     char: str
 
@@ -61,3 +65,10 @@ def belarusian_marks(text: str) -> list[str]:
     """The Belarusian-only letters and apostrophes in a name, in code point order: a Russian
     name form has none."""
     return sorted((BELARUSIAN_ONLY | BELARUSIAN_APOSTROPHES) & set(text))
+
+
+def belarusian_name(text: str) -> bool:
+    """Whether a name is written in Belarusian: it has a Belarusian letter or apostrophe and no
+    letter only Russian has ("Бяляцкі Алесь Віктаравіч"; not "Чекина Людмила Юрьеўна", a
+    Russian name with a slip of the keyboard)."""
+    return bool(belarusian_marks(text)) and not RUSSIAN_ONLY & set(text)

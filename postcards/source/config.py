@@ -44,6 +44,8 @@ def default_config_path() -> Path:
 
 @dataclass(frozen=True)
 class UserConfig:
+    """The settings of a user's config file; each is empty when the file does not set it."""
+
     sender: tuple[str, ...] = ()
     writer_gender: Gender | None = None
 

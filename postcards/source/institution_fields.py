@@ -38,7 +38,7 @@ CODE_HINT = "use capitals, digits and hyphens, e.g. IK-4"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # within reading an entry only: compared by identity
 class _Facts:
     """What every entry carries besides its lines."""
 

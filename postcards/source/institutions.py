@@ -4,6 +4,7 @@ recognising institutions in free text by name, number, alias, postcode and stree
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,8 @@ from postcards.source.resources import data_file, read_yaml
 from postcards.source.yamlsource import Reader, join
 
 __all__ = [  # the API, for the data file's reader and the free-text address parser
-    "Match", "Registry", "address_age", "builtin_registry", "by_postcode_street", "find_institution",
+    "Match", "Registry", "address_age", "be_only_institutions", "builtin_registry", "by_postcode_street",
+    "find_institution",
     "flags", "known_institutions", "load_known", "load_registry", "not_printable", "read_institution",
     "read_institutions", "seen_date", "use_warnings",
 ]
@@ -146,6 +148,22 @@ def known_institutions() -> Registry:
 def builtin_registry() -> Mapping[str, Institution]:
     """The institutions shipped with the tool that a card can carry in Russian, by code."""
     return known_institutions().institutions
+
+
+@lru_cache(maxsize=1)
+def be_only_institutions() -> Mapping[str, Institution]:
+    """The built-in entries whose address is sourced whole only in Belarusian (IK-24), as
+    institutions only a Belarusian block can carry: their Russian lines are left empty."""
+    found = {code: _be_only(entry) for code, entry in known_institutions().recognise_only.items()
+             if entry.be_printable}
+    return MappingProxyType(found)
+
+
+def _be_only(entry: RecogniseOnly) -> Institution:
+    """The entry as an institution: every fact it has, and no Russian line."""
+    facts = {f.name for f in dataclasses.fields(Institution)} & {f.name for f in dataclasses.fields(entry)}
+    kept = {key: getattr(entry, key) for key in facts - {"postcode"}}
+    return Institution(name="", street="", postcode=str(entry.postcode), locality="", be_only=True, **kept)
 
 
 # --- using an entry ------------------------------------------------------------------------

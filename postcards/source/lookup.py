@@ -4,10 +4,10 @@ script, name the same street and house. The registry itself is `institutions.py`
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from postcards.shared.script import LOOKALIKES
 
@@ -30,8 +30,15 @@ _KINDS: tuple[tuple[str, str], ...] = (
              r"|pre-?trial detention (?:center|centre)"),
 )
 _NUMBER = r"(?:\s?-\s?|\s)?(?:№\s?)?(\d{1,3})(?![\d])"
-_KIND_RES = tuple((prefix, re.compile(rf"(?<!\w)(?:{words}){_NUMBER}")) for prefix, words in _KINDS)
-_ST = re.compile(r"(?<!\w)st\s?-\s?(\d{1,3})(?!\d)")  # "ST-1"; never "St. 8" (a street)
+_ST = r"(?<!\w)st\s?-\s?(\d{1,3})(?!\d)"  # "ST-1"; never "St. 8" (a street)
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code prefix, pattern) for each kind, and "ST-1"; compiled on first use (about 1 ms),
+    as reading the registry to print cards never looks for them."""
+    kinds = tuple((prefix, re.compile(rf"(?<!\w)(?:{words}){_NUMBER}")) for prefix, words in _KINDS)
+    return (*kinds, ("PRISON", re.compile(_ST)))
 
 
 def normalise(text: str) -> str:
@@ -63,7 +70,7 @@ def code_mentions(text: str, codes: tuple[str, ...]) -> Iterator[tuple[str, str,
         for found in re.finditer(rf"(?<![\w-]){re.escape(code.casefold())}(?![\w-])", text):
             if free(*found.span()):
                 yield code, found.group(0), found.span()
-    for prefix, pattern in (*_KIND_RES, ("PRISON", _ST)):
+    for prefix, pattern in _kind_patterns():
         for found in pattern.finditer(text):
             if free(*found.span()):
                 yield f"{prefix}-{int(found.group(1))}", found.group(0), found.span()
@@ -146,6 +153,8 @@ def same_street(given: str, form: str) -> bool:
     script: a registry line ("ул. Добролюбова, 16", "вул. Антошкіна, 3") or a whole Latin
     block ("... vul. Dabralubava 16, 213410 Horki"), where the name beside the house counts;
     both normalised."""
+    import difflib  # a lookup by street needs it; reading the registry does not
+
     tokens, form_tokens = _tokens(given), _tokens(form)
     words = [t for t in tokens if isinstance(t, str)]
     houses = [t for t in tokens if not isinstance(t, str)]

@@ -13,12 +13,12 @@ from yaml.nodes import Node, ScalarNode
 
 from postcards.shared.model import STATUSES, Birthday, Institution, Prisoner, Sentence
 from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
-from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, foreign_letter_problem
+from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, belarusian_name, foreign_letter_problem
 from postcards.source.institutions import not_printable, read_institution, use_warnings
 from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
 
 PRISONER_KEYS = (
-    "id", "name", "gender", "dative", "born", "institution", "address", "unit",
+    "id", "name", "gender", "dative", "dative_be", "born", "institution", "address", "unit",
     "sentence", "about", "status", "verified", "sources", "tags",
 )
 NAME_KEYS = ("ru", "be", "latin")
@@ -42,9 +42,10 @@ def read_prisoner(
     name = _read_name(reader, fields["name"], join(path, "name")) if "name" in fields else None
     gender = _read_gender(reader, fields, path, name)
     institution = _read_place(reader, node, fields, path, institutions)
-    dative = reader.optional_text(fields.get("dative"), join(path, "dative"))
-    if dative is not None:
-        _check_cyrillic(reader, fields["dative"], join(path, "dative"), dative, "Russian")
+    dative = _read_dative(reader, fields.get("dative"), join(path, "dative"), name)
+    dative_be = reader.optional_text(fields.get("dative_be"), join(path, "dative_be"))
+    if dative_be is not None:
+        _check_cyrillic(reader, fields["dative_be"], join(path, "dative_be"), dative_be, "Belarusian")
     given = {k: v for k, v in fields.items() if not is_null(v)}
     extra: dict[str, Any] = {}
     if "born" in given:
@@ -67,7 +68,7 @@ def read_prisoner(
             or institution is None:
         return None
     return Prisoner(id=pid, name=name, gender=gender, institution=institution,
-                    where=reader.where(node), index=index, dative=dative, **extra)
+                    where=reader.where(node), index=index, dative=dative, dative_be=dative_be, **extra)
 
 
 def _read_id(reader: Reader, node: Node | None, path: str) -> str | None:
@@ -116,18 +117,34 @@ def _as_tag(text: str) -> str:
 
 def _read_name(reader: Reader, node: Node, path: str) -> Name | None:
     if isinstance(node, ScalarNode):
-        ru = _read_parts(reader, node, path, "Russian")
-        return Name(ru) if ru else None
-    fields = reader.mapping(node, path, NAME_KEYS, required=("ru",),
+        belarusian = isinstance(node.value, str) and belarusian_name(node.value)
+        parts = _read_parts(reader, node, path, "Belarusian" if belarusian else "Russian")
+        if parts is None:
+            return None
+        return _belarusian_only(reader, node, path, parts, None) if belarusian else Name(parts)
+    fields = reader.mapping(node, path, NAME_KEYS,
                             what="a name: one string 'Фамилия Имя Отчество' or a mapping with ru:")
-    if fields is None or "ru" not in fields:
+    if fields is None:
         return None
-    ru = _read_parts(reader, fields["ru"], join(path, "ru"), "Russian")
     be = None
     if "be" in fields and not is_null(fields["be"]):
         be = _read_parts(reader, fields["be"], join(path, "be"), "Belarusian")
     latin = reader.optional_text(fields.get("latin"), join(path, "latin"))
+    if "ru" not in fields:
+        if "be" not in fields or is_null(fields["be"]):
+            reader.error(node, join(path, "ru"), "missing",
+                         "add 'ru:' (for a name known only in Belarusian, 'be:' alone)")
+        return _belarusian_only(reader, node, path, be, latin) if be else None
+    ru = _read_parts(reader, fields["ru"], join(path, "ru"), "Russian")
     return Name(ru, be, latin) if ru else None
+
+
+def _belarusian_only(reader: Reader, node: Node, path: str, be: NameParts, latin: str | None) -> Name:
+    """A name the data gives only in Belarusian: printed as written, never made Russian."""
+    reader.warn(node, path, f"'{be.full()}' is known only in Belarusian: a Russian block carries its "
+                "Belarusian dative, and no Russian form is made up",
+                "add name.ru: {surname: ..., given: ..., patronymic: ...} when a source gives it")
+    return Name(be, be, latin, be_only=True)
 
 
 def _read_parts(reader: Reader, node: Node, path: str, language: str) -> NameParts | None:
@@ -177,13 +194,34 @@ def _check_cyrillic(reader: Reader, node: Node, path: str, text: str, language: 
         return False
     belarusian = belarusian_marks(text) if language == "Russian" else []
     if belarusian:
-        mark = belarusian[0]
-        what = (f"the Belarusian letter '{mark}'" if mark in BELARUSIAN_ONLY
-                else f"a Belarusian apostrophe '{mark}' (Russian writes ь or ъ there)")
-        reader.error(node, path, f"'{text}' has {what}",
+        reader.error(node, path, f"'{text}' has {_described(belarusian[0])}",
                      "give the Russian form here and the Belarusian one under name.be")
         return False
     return True
+
+
+def _described(mark: str) -> str:
+    if mark in BELARUSIAN_ONLY:
+        return f"the Belarusian letter '{mark}'"
+    return f"a Belarusian apostrophe '{mark}' (Russian writes ь or ъ there)"
+
+
+def _read_dative(reader: Reader, node: Node | None, path: str, name: Name | None) -> str | None:
+    """The exact dative of the Russian block. One in Belarusian letters is printed as written,
+    with a warning (for a name known only in Belarusian, the name's own warning says it)."""
+    dative = reader.optional_text(node, path)
+    if dative is None or node is None:
+        return dative
+    problem = foreign_letter_problem(dative)
+    if problem:
+        reader.error(node, path, problem,
+                     "type the Russian form in Cyrillic; a Latin form goes under name.latin")
+        return dative
+    marks = belarusian_marks(dative)
+    if marks and not (name is not None and name.be_only):
+        reader.warn(node, path, f"'{dative}' has {_described(marks[0])}: the Russian block prints it as "
+                    "written", "give the Russian dative here, and the Belarusian one under dative_be:")
+    return dative
 
 
 def _read_gender(reader: Reader, fields: dict[str, Node], path: str, name: Name | None) -> Gender | None:

@@ -9,7 +9,7 @@ from yaml.nodes import Node, SequenceNode
 from postcards.shared.errors import PostcardsError, SourceLocation
 from postcards.shared.files import read_text
 from postcards.shared.model import Dataset, Institution, Prisoner
-from postcards.source.institutions import builtin_registry, read_institutions
+from postcards.source.institutions import be_only_institutions, builtin_registry, read_institutions
 from postcards.source.prisoner_fields import read_prisoner
 from postcards.source.yamlchunks import Split, split_list
 from postcards.source.yamlsource import Reader, compose, is_null
@@ -49,7 +49,7 @@ def _load(text: str, file: str, split: Split | None) -> Dataset:
     if fields is None:
         raise PostcardsError.of(reader.errors)
     _check_version(reader, fields.get("version"))
-    institutions = dict(builtin_registry())
+    institutions = {**be_only_institutions(), **builtin_registry()}  # the first only for Belarusian blocks
     if "institutions" in fields and not is_null(fields["institutions"]):
         institutions.update(read_institutions(reader, fields["institutions"], "institutions"))
     if split is not None:

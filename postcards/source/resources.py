@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import partial
-from importlib import resources
+from importlib import import_module
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -65,11 +65,15 @@ def data_file(name: str) -> Path:
 
 
 def _packaged_file(package: str, name: str, checkout_dir: Path) -> Path:
+    """`name` in the package's folder: the first of a namespace package's folders that has it.
+    The folders come from the package's `__path__`, as `importlib.resources.files` finds them
+    for a package installed as files (as pip installs it); importing `importlib.resources`
+    and its readers (zipfile among them) took 3.5 ms of every run."""
     try:
-        # Namespace packages answer with a MultiplexedPath: join first, then it is a Path.
-        return Path(str(resources.files(package).joinpath(name)))
+        folders = [Path(folder) for folder in import_module(package).__path__]
     except ModuleNotFoundError:
         return checkout_dir / name
+    return next((f / name for f in folders if (f / name).exists()), folders[0] / name)
 
 
 def template_file(name: str) -> Path:

@@ -18,6 +18,8 @@ _ITEM = re.compile(r"(?m)^( *)-(?: |$)")
 
 @dataclass(frozen=True)
 class Slice:
+    """A run of a list's items, as text that composes on its own."""
+
     first_line: int  # 0-based line of the slice's first line in the file
     text: str
     items: int
@@ -25,6 +27,8 @@ class Slice:
 
 @dataclass(frozen=True)
 class Split:
+    """A file cut before the items of one list: the text above them, and the items in slices."""
+
     head: str  # the file up to and including the `key:` line (its value is empty there)
     slices: tuple[Slice, ...]
 

@@ -7,7 +7,6 @@ never expanded recursively: a "billion laughs" document costs no more than its t
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Collection
@@ -110,12 +109,14 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> PostcardsE
 
 def did_you_mean(word: str, choices: Collection[str]) -> str:
     """"did you mean 'IK-4'?" for the closest choice (case aside), or '' when none is close."""
+    import difflib  # only a mistake needs it
+
     folded = {c.casefold(): c for c in choices}
     close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
     return f"did you mean '{folded[close[0]]}'?" if close and folded[close[0]] != word else ""
 
 
-@dataclass
+@dataclass(eq=False)  # a file's reader, collecting problems: compared by identity
 class Reader:
     """Reads typed values from nodes and collects every problem on the way."""
 

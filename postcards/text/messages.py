@@ -31,7 +31,6 @@ from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, R
 from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
 from postcards.source.resources import read_yaml, template_file
 from postcards.source.yamlsource import Reader, did_you_mean, join
-from postcards.text.censor import lint
 from postcards.text.occasions import Season
 from postcards.text.translit import said
 
@@ -51,6 +50,8 @@ _MMDD = re.compile(r"^(\d{2})-(\d{2})$")
 
 @dataclass(frozen=True)
 class Template:
+    """A message of the library (or a writer's own text), before it is written for a person."""
+
     id: str
     lang: Language
     occasion: Occasion | Literal["own"]
@@ -70,6 +71,8 @@ class Template:
 
 @dataclass(frozen=True)
 class Library:
+    """The messages, and the greetings, closings and seasons they are written with."""
+
     file: str
     templates: tuple[Template, ...]
     greetings: Mapping[Register, Mapping[str, str]]  # register -> language (ru, be, en) -> text
@@ -134,6 +137,8 @@ def template_problems(text: str) -> list[str]:
 def _card_text_problems(reader: Reader, node: Node, path: str, where: str | None, text: str) -> bool:
     """Report placeholder, script and censor problems of a text printed on cards (`where`:
     the message it belongs to); True if any."""
+    from postcards.text.censor import lint  # a library is checked when read, not every run
+
     lead = f"{where}: " if where else ""
     problems = template_problems(text)
     for problem in problems:

@@ -84,5 +84,6 @@ def said(text: str, lang: Language) -> str:
 def known_as(name: Name) -> str:
     """The name a writer who reads no Cyrillic knows the person by, the same on every page
     (cover, crib, summary, tables): the data's Latin form, else the Russian given name and
-    surname in Latin letters."""
-    return name.latin or said(name.ru.given_first(), "ru")
+    surname in Latin letters (the Belarusian ones, by Belarusian rules, for a name known only
+    in Belarusian)."""
+    return name.latin or said(name.ru.given_first(), "be" if name.be_only else "ru")
