@@ -68,3 +68,12 @@ def test_a_block_longer_than_the_card_holds_is_refused(runner: CliRunner, tmp_pa
     assert result.stderr == (f"{path}:3:5: prisoners[0]: the address of 'chekina' is 8 lines; a card's block "
                              "holds 7; leave out unit:, or the country line with --no-country\n")
     assert run(runner, "make", path, "-o", tmp_path / "out.pdf", "--no-ledger", "--no-country").exit_code == 0
+
+
+def test_the_belarusian_block_carries_the_unit_as_written(tmp_path: Path) -> None:
+    from postcards.shared.options import AddressOptions
+    from postcards.text.address import address_block
+
+    prisoner = load_dataset(data_file(tmp_path, prisoner_yaml(extra=UNIT))).prisoners[0]
+    lines = address_block(prisoner, AddressOptions(script="be")).lines
+    assert lines[1:4] == ("ПК № 4", "отряд № 5", "вул. Антошкіна, 3")
