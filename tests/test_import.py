@@ -267,3 +267,16 @@ def test_the_summary_names_ten_skipped_rows_at_most() -> None:
     skipped = postcards.Imported(Path("x.yaml"), 20, skipped=tuple(range(2, 14)))
     assert skipped.summary() == ("Read 20 rows: 0 added, 0 updated, 12 skipped (rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 "
                                  "and 2 more).")
+
+
+def test_a_terminal_is_asked_before_the_file_is_written(runner: CliRunner, in_tmp: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("postcards.cli.people.interactive", lambda: True)
+    write_csv(in_tmp / "list.csv", [HEADER, *ROWS])
+    declined = run(runner, "import", "list.csv", *WHEN, stdin=b"n\n")
+    assert declined.exit_code == 0
+    assert declined.stderr == ("Read 3 rows: 3 added, 0 updated, 0 skipped.\nWrite 3 new and 0 changed entries to "
+                               "a new file prisoners.yaml? [Y/n]: n\nNothing written: prisoners.yaml is as it was.\n")
+    assert not (in_tmp / "prisoners.yaml").exists()
+    assert run(runner, "import", "list.csv", *WHEN, stdin=b"y\n").exit_code == 0
+    assert len(postcards.load("prisoners.yaml").prisoners) == 3
