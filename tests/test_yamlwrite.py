@@ -183,3 +183,19 @@ def test_a_write_protected_file_is_refused(tmp_path: Path) -> None:
 def test_a_directory_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PostcardsError, match="is a directory"):
         append_prisoner(tmp_path, ITEM)
+
+
+def test_an_organisers_fields_are_written_in_the_schemas_order_and_read_back(tmp_path: Path) -> None:
+    fields = EntryFields(ru=NameParts("Лойко", "Анастасия", "Юрьевна"), latin="Anastasiya Loika",
+                         institution="IK-4", unit="отряд № 5", born="--01-31", articles=("342", "130 ч.2"),
+                         sentence='7 лет "общего"', about="Co-founder of Human Constanta", tags=("women", "no"))
+    item = render_entry(fields, "loika")
+    assert item == ('- id: loika\n  name:\n    ru: {surname: Лойко, given: Анастасия, patronymic: Юрьевна}\n'
+                    '    latin: Anastasiya Loika\n  born: --01-31\n  institution: IK-4\n  unit: отряд № 5\n'
+                    '  sentence:\n    articles: ["342", "130 ч.2"]\n    text: "7 лет \\"общего\\""\n'
+                    '  about: "Co-founder of Human Constanta"\n  tags: [women, \'no\']\n  status: imprisoned\n')
+    path = tmp_path / "data.yaml"
+    append_prisoner(path, item)
+    person = load_dataset(path).prisoners[0]
+    assert (person.unit, person.tags, person.sentence and person.sentence.text) == (
+        "отряд № 5", ("women", "no"), '7 лет "общего"')

@@ -7,8 +7,9 @@ first checked, so each call loads only what it uses and reading data starts quic
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -37,10 +38,14 @@ from postcards.text.address import address_block, address_warnings
 from postcards.text.messages import Library, Message, bundled_library, load_library, render
 from postcards.text.occasions import arrival
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded with the calls that use them (see __getattr__)
+    from postcards.api.importing import Imported
+    from postcards.api.people import Added
     from postcards.text.censor import Finding
+    from postcards.text.paste import Parsed
 
 __all__ = [
+    "Added",
     "AddressBlock",
     "AddressOptions",
     "CardOptions",
@@ -49,20 +54,26 @@ __all__ = [
     "EventOptions",
     "Filters",
     "Finding",
+    "Imported",
     "Library",
     "Message",
+    "Parsed",
     "PostcardsError",
     "Prisoner",
     "Problem",
     "Result",
     "Selection",
+    "add_person",
     "address_blocks",
     "check",
+    "import_people",
     "library",
     "lint",
     "load",
     "make_cards",
     "make_event",
+    "parse_person",
+    "pasted_people",
     "plan_messages",
     "render_message",
     "select",
@@ -75,16 +86,20 @@ Output = str | os.PathLike[str] | Writer  # a path, or a binary stream; never so
 
 Warn = Callable[[tuple[Problem, ...]], None]  # hears warnings worth telling before the work goes on
 
+_LATE = {"Added": "postcards.api.people", "Finding": "postcards.text.censor",
+         "Imported": "postcards.api.importing", "Parsed": "postcards.text.paste"}
+
 
 def __getattr__(name: str) -> object:
-    """`Finding`, the censor check's type, imported when first asked for (PEP 562): printing
-    cards checks no text, so the censor rules load only with `lint` or a writer's own text."""
-    if name == "Finding":
-        from postcards.text.censor import Finding
-
-        globals()[name] = Finding
-        return Finding
-    raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
+    """Types imported when first asked for (PEP 562): `Finding`, the censor check's (printing
+    cards checks no text, so the censor rules load only with `lint` or a writer's own text),
+    and those of reading pasted text and spreadsheets, which only `add`, `import` and
+    `make --to` use."""
+    if name not in _LATE:
+        raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
+    value = getattr(importlib.import_module(_LATE[name]), name)
+    globals()[name] = value
+    return value
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -209,6 +224,78 @@ def make_event(dataset: Dataset, options: CardOptions, event: EventOptions, out:
     summary, then per writer a cover sheet, their pack of cards and (with `options.crib`)
     a crib sheet after each sheet of cards. Packs differ by at most one card."""
     return _make(dataset, options, event, out, library, ledger, progress, warn)
+
+
+def parse_person(text: str, *, name: str | None = None, dataset: Dataset | None = None,
+                 label: str = "<pasted>") -> Parsed:
+    """A pasted name and address (Libereco's five lines, PEN Belarus's one Belarusian line, a
+    dative name, no name with `name`) read into the record a card is made from
+    (`Parsed.prisoner`), the data-file entry's fields, what was guessed and what to warn
+    about. `name` ("Фамилия Имя Отчество", Russian) wins over a pasted name; `dataset`'s own
+    institutions are known besides the built-in registry. What cannot be read (no postcode,
+    two, a name read two ways, an institution the registry does not know with no street)
+    raises `PostcardsError`, each problem located in the text as `<pasted>:LINE:COLUMN` (or
+    `label` in place of `<pasted>`)."""
+    from postcards.api.people import parse, registry_of
+
+    return parse(text, name, registry_of(dataset), label)
+
+
+def pasted_people(people: Sequence[str | Parsed], *, name: str | None = None) -> Dataset:
+    """People from pasted texts (or `parse_person` results) as a dataset with no file behind
+    it, for `make_cards`: ids from the surnames in Latin letters (`-2` on a clash), the
+    warnings of every text. `name` is for a single text. Every text's problems are raised
+    together."""
+    from postcards.api.people import pasted
+
+    return pasted(people, name)
+
+
+def add_person(data: str | os.PathLike[str], person: Parsed | str, *, name: str | None = None,
+               id: str | None = None, born: str | None = None, gender: Gender | None = None,
+               unit: str | None = None, tags: Sequence[str] = (), sources: Sequence[str] = (),
+               today: date, dry_run: bool = False, confirm: Callable[[Added], bool] | None = None,
+               label: str = "<pasted>") -> Added:
+    """Append a person, pasted text (read as `parse_person` reads it, with the data file's
+    institutions) or a `Parsed`, to the data file `data` (created with `version: 1` when
+    missing; the bundled list is refused), keeping every other byte of the file. The entry
+    gets `verified: today` and `sources`; `id` defaults to the Latin surname, `-2`, `-3` on a
+    clash; `born` is YYYY-MM-DD or --MM-DD; `unit` a line under the institution's.
+
+    Refused, naming the entry already there (FILE:LINE): an `id` that is taken, or the same
+    person (the same Russian name, a missing patronymic aside, case and ё aside) at the same
+    institution. The new text is loaded and checked before it replaces the file atomically;
+    nothing is written with `dry_run`, or when `confirm(preview)` returns False. `label` names
+    the text in problems ("<stdin>")."""
+    from postcards.api.people import add
+
+    return add(Path(data), person, name=name, pid=id, born=born, gender=gender, unit=unit, tags=tags,
+               sources=sources, today=today, dry_run=dry_run, confirm=confirm, label=label)
+
+
+def import_people(path: str | os.PathLike[str], *, out: str | os.PathLike[str], update: bool = False,
+                  columns: Mapping[str, str] | None = None, sheet: str | None = None, skip_bad: bool = False,
+                  today: date, confirm: Callable[[Imported], bool] | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Imported:
+    """An organiser's spreadsheet (CSV in any common dialect and encoding, XLSX, XLS, ODS) into
+    the data file `out`: a new file, or with `update` merged into the existing one. Columns
+    are found by their headers in Russian, Belarusian or English, or named by `columns`
+    (field -> letter, number or header: {"name": "B", "address": "D"}); `sheet` is a name or
+    a number from 1. Each row's name and joined address are read as `parse_person` reads
+    pasted text; birthday, gender, tags, articles, sentence, notes (`about:`), sources,
+    status, verified, Latin name, id and unit come from their columns.
+
+    All or nothing: any row's problem raises `PostcardsError`, each located FILE:ROW:COLUMN,
+    and nothing is written; with `skip_bad` the good rows are written and `Imported.skipped`
+    and `.problems` say which were not. With `update`, a person already in the file (by the
+    id column, else by the same Russian name) gets only the institution or address, the unit,
+    the status and `verified:` changed, in place; everything else in the file stays. The
+    new text is loaded and checked before it replaces the file atomically; `confirm(preview)`
+    is asked first; `progress(rows, total)` hears of the rows read."""
+    from postcards.api.importing import import_people as imported
+
+    return imported(Path(path), Path(out), columns=columns, sheet=sheet, update=update, skip_bad=skip_bad,
+                    today=today, confirm=confirm, progress=progress)
 
 
 def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,

@@ -40,6 +40,7 @@ from postcards.cli.options import (
     today,
     when_options,
 )
+from postcards.cli.people import add, import_command
 from postcards.cli.process import Stopped, command_process, unencodable_streams
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
@@ -212,18 +213,29 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
 @click.option("--crib", is_flag=True,
               help="After each sheet of cards, a sheet in English for the writer: who each person "
                    "is, what the card says, how to say their name. Never post it.")
+@click.option("--to", "to", multiple=True, metavar="TEXT",
+              help="A card for this pasted name and address instead of DATA (repeat for more); "
+                   "no ledger unless --ledger is given.")
+@click.option("--name", metavar="NAME", help='With one --to: the name, "Фамилия Имя Отчество".')
 @card_options
-def make(data: Path | None, output: Path, copies: int, crib: bool, **values: Any) -> None:
-    """Make a PDF of postcards for everyone in DATA (or those the filters choose).
+def make(data: Path | None, output: Path, copies: int, crib: bool, to: tuple[str, ...], name: str | None,
+         **values: Any) -> None:
+    """Make a PDF of postcards for everyone in DATA (or those the filters choose), or for the
+    people pasted with --to.
 
     One card per imprisoned person, imposed on sheets, ready to sign, stamp and post.
     Each card is added to the ledger (sent.csv beside DATA, when there is one)."""
     started = time.perf_counter()
     options = _options(values, copies, crib)
-    dataset = load(data)
+    if to or name is not None:
+        from postcards.cli.people import pasted
+
+        dataset, ledger = pasted(data, to, name, values), None if values["no_ledger"] else values["ledger"]
+    else:
+        dataset, ledger = load(data), _ledger(data, values)
     with _progress(values) as progress:
         result = postcards.make_cards(dataset, options, output, library=library(values["templates"]),
-                                      ledger=_ledger(data, values), progress=progress, warn=report.warn)
+                                      ledger=ledger, progress=progress, warn=report.warn)
     _report(result, options, started, event=False)
 
 
@@ -299,6 +311,7 @@ def _others(event: bool, crib: bool) -> str:
     return "cribs for the writer; never post them"
 
 
-for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command):
+for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command, add,
+                import_command):
     main.add_command(command)
 main.add_command(institutions)

@@ -61,6 +61,7 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
 @contextmanager

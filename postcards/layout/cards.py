@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from postcards.layout import fonts
 from postcards.layout.card import (
+    ADDRESS_MAX_LINES,
     ADDRESS_TEXT_INSET_MM,
     CLOSING_BASELINE_Y_MM,
     SENDER_LEADING,
@@ -145,6 +146,10 @@ SHORTER = {"ru": "abbreviate 'улица' to 'ул.'", "be": "abbreviate 'вул
 def fit_address(prisoner: Prisoner, lines: Sequence[str], geometry: CardGeometry,
                 script: Script = "ru") -> float:
     """The largest size at which every address line fits the block, unbroken."""
+    if len(lines) > ADDRESS_MAX_LINES:
+        raise PostcardsError(f"the address of '{prisoner.id}' is {len(lines)} lines; a card's block holds "
+                             f"{ADDRESS_MAX_LINES}", where=prisoner.where, field=prisoner.field,
+                             hint="leave out unit:, or the country line with --no-country")
     size = fit_lines(lines, pt(geometry.address.width - ADDRESS_TEXT_INSET_MM), ADDRESS_SIZES_PT)
     if size is None:
         raise PostcardsError(f"the address of '{prisoner.id}' is too wide for a "

@@ -12,6 +12,7 @@ import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -78,17 +79,32 @@ def _size(count: int) -> str:
     return f"{count / 1_000_000:,.1f} MB"
 
 
+@dataclass(frozen=True)
+class Replaces:
+    """What an output may replace: a regular file, not write-protected, that starts with
+    `magic` (any such file when None), called `what` when another is refused. `keep_mode`:
+    the new file takes the permissions of the one it replaces."""
+
+    what: str
+    magic: bytes | None = None
+    keep_mode: bool = False
+    hint: str = "choose another output path, e.g. -o postcards.pdf"
+
+
+PDF_FILE = Replaces("a PDF", b"%PDF-")
+
+
 @contextmanager
-def atomic_output(path: Path, replaces: bytes = b"%PDF-") -> Iterator[Writer]:
+def atomic_output(path: Path, replaces: Replaces = PDF_FILE) -> Iterator[Writer]:
     """A file to write that appears at `path` only when the block ends without an error;
     an earlier file at `path` stays as it was until then, and no temporary file is left
     behind, whatever stops the block. Everything that can be known before writing is checked
     first (the directory, the name's length, what would be replaced), so a bad path fails
-    before any work is done. Only a file starting with `replaces` (a PDF, by default) that
-    is not write-protected may be replaced. A write that fails (a full disk, a size or quota
-    limit) is a `PostcardsError` saying nothing was written."""
+    before any work is done. Only a file `replaces` allows (a PDF, by default) may be
+    replaced. A write that fails (a full disk, a size or quota limit) is a `PostcardsError`
+    saying nothing was written."""
     parent = path.parent if str(path.parent) else Path(".")
-    _check_output_path(path, parent, replaces)
+    mode = _check_output_path(path, parent, replaces)
     try:
         part, handle = _new_part_file(parent, path.name)
     except OSError as exc:
@@ -103,6 +119,8 @@ def atomic_output(path: Path, replaces: bytes = b"%PDF-") -> Iterator[Writer]:
             except OSError as exc:
                 raise _write_failed(path, exc) from None
         try:
+            if mode is not None and replaces.keep_mode:
+                os.chmod(part, mode)
             os.replace(part, path)
         except OSError as exc:
             raise PostcardsError(f"{path}: cannot write: {exc.strerror}",
@@ -147,7 +165,8 @@ def _write_failed(path: Path, exc: OSError) -> PostcardsError:
                           "file there is unchanged", hint=hint)
 
 
-def _check_output_path(path: Path, parent: Path, replaces: bytes) -> None:
+def _check_output_path(path: Path, parent: Path, replaces: Replaces) -> int | None:
+    """Refuses what cannot or may not be written; the mode of the file to replace, if any."""
     size = len(os.fsencode(path.name))
     if size > 200:  # past what any file system takes once the temporary name's part is added
         longest = _name_max(parent if parent.is_dir() else Path(".")) - _PART_NAME_EXTRA
@@ -162,23 +181,25 @@ def _check_output_path(path: Path, parent: Path, replaces: bytes) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
         raise PostcardsError(f"{path}: cannot read the existing file: {exc.strerror}") from None
     if not stat.S_ISREG(info.st_mode):
         raise PostcardsError(f"{path}: exists and is not a regular file; not replacing it",
-                             hint="choose another output path, e.g. -o postcards.pdf")
+                             hint=replaces.hint)
     if not info.st_mode & 0o222:
         raise PostcardsError(f"{path}: is write-protected; not replacing it",
                              hint="make it writable first (chmod u+w), or choose another output path")
-    try:
-        with path.open("rb") as existing:
-            head = existing.read(len(replaces))
-    except OSError as exc:
-        raise PostcardsError(f"{path}: cannot read the existing file: {exc.strerror}") from None
-    if head != replaces:
-        raise PostcardsError(f"{path}: exists and is not a PDF; not replacing it",
-                             hint="choose another output path, e.g. -o postcards.pdf")
+    if replaces.magic is not None:
+        try:
+            with path.open("rb") as existing:
+                head = existing.read(len(replaces.magic))
+        except OSError as exc:
+            raise PostcardsError(f"{path}: cannot read the existing file: {exc.strerror}") from None
+        if head != replaces.magic:
+            raise PostcardsError(f"{path}: exists and is not {replaces.what}; not replacing it",
+                                 hint=replaces.hint)
+    return stat.S_IMODE(info.st_mode)
 
 
 def _name_max(directory: Path) -> int:

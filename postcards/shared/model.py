@@ -150,6 +150,7 @@ class Prisoner:
     verified: date | None = None
     sources: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # an organiser's labels, e.g. "women", "journalists"
+    unit: str | None = None  # a line under the institution's, as written: "отряд № 5"
 
     @property
     def field(self) -> str:

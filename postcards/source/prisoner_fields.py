@@ -18,7 +18,7 @@ from postcards.source.institutions import not_printable, read_institution, use_w
 from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
 
 PRISONER_KEYS = (
-    "id", "name", "gender", "dative", "dative_be", "born", "institution", "address",
+    "id", "name", "gender", "dative", "dative_be", "born", "institution", "address", "unit",
     "sentence", "about", "status", "verified", "sources", "tags",
 )
 NAME_KEYS = ("ru", "be", "latin")
@@ -62,6 +62,8 @@ def read_prisoner(
         extra["sources"] = tuple(reader.each(given["sources"], join(path, "sources"), reader.text))
     if "tags" in given:
         extra["tags"] = _read_tags(reader, given["tags"], join(path, "tags"))
+    if "unit" in given:
+        extra["unit"] = _read_unit(reader, given["unit"], join(path, "unit"))
     if len(reader.errors) > errors_before or pid is None or name is None or gender is None \
             or institution is None:
         return None
@@ -78,6 +80,19 @@ def _read_id(reader: Reader, node: Node | None, path: str) -> str | None:
                      "e.g. chekina or loika-anastasiya")
         return None
     return value
+
+
+def _read_unit(reader: Reader, node: Node, path: str) -> str | None:
+    """The line printed under the institution's: one line of Russian Cyrillic."""
+    unit = reader.text(node, path, numbers_too=True)
+    if unit is None:
+        return None
+    problem = "it is more than one line" if "\n" in unit.strip() else foreign_letter_problem(unit)
+    if problem:
+        reader.error(node, path, problem, "write it on one line, in Cyrillic, as the source gives it, "
+                     "e.g. unit: отряд № 5")
+        return None
+    return " ".join(unit.split())
 
 
 def _read_tags(reader: Reader, node: Node, path: str) -> tuple[str, ...]:

@@ -20,14 +20,19 @@ TOP_KEYS = ("version", "institutions", "prisoners")
 
 def load_dataset(path: Path) -> Dataset:
     """The validated prisoners of `path`; raises PostcardsError listing every problem."""
-    text = read_text(path)
+    return load_text(read_text(path), str(path))
+
+
+def load_text(text: str, file: str) -> Dataset:
+    """The validated prisoners of a data file's `text` (line ends as `\n`), every problem
+    located in `file`: a new text is checked this way before it is written there."""
     split = split_list(text, "prisoners")
     if split is not None:
         try:
-            return _load(text, str(path), split)
+            return _load(text, file, split)
         except _SliceFailed:
             pass  # the whole file, composed at once, says what is wrong and where
-    return _load(text, str(path), None)
+    return _load(text, file, None)
 
 
 class _SliceFailed(Exception):

@@ -74,16 +74,20 @@ class Row:
         """The address in one line from every column that holds a part of it, in the order
         of ADDRESS_ORDER: "ИК № 4, ул. Антошкина, 3, 246035, г. Гомель". Lines inside a cell
         become parts; a part already in the text (a postcode typed twice) is left out."""
-        parts: list[str] = []
+        return ", ".join(part for _, part in self.address_parts())
+
+    def address_parts(self) -> list[tuple[str, str]]:
+        """(field, part) for each part of `address_text`, in its order."""
+        parts: list[tuple[str, str]] = []
         seen = " "
         for name in ADDRESS_ORDER:
             for line in self.text(name).split("\n"):
                 part = line.strip(" ,;")
                 words = normalise(part)
                 if words and f" {words} " not in seen:
-                    parts.append(part)
+                    parts.append((name, part))
                     seen += f"{words} "
-        return ", ".join(parts)
+        return parts
 
 
 @dataclass(frozen=True)

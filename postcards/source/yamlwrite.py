@@ -1,31 +1,26 @@
 """A person added to a data file as text: the entry rendered in the style of prisoners.yaml,
 and appended to the file's `prisoners:` list with every other byte kept (comments, blank lines,
-order, quoting, line ends). The result is read back with `load_dataset` before it replaces the
-file, atomically; a layout that cannot be appended to safely is refused, never rewritten.
-
-The new text is written to its own temporary file beside the data file, as
-`shared/files.atomic_output` writes, because it must be loaded from there before it is put in
-place, and that writer does not show its temporary file.
+order, quoting, line ends). The new text is loaded in memory (`records.load_text`) before it
+replaces the file through `shared/files.atomic_output`, so the file is never half-written and
+stays as it was on any error; a layout that cannot be appended to safely is refused, never
+rewritten.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
-import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from postcards.shared.errors import PostcardsError, Problem, SourceLocation
-from postcards.shared.files import DATA_LIMIT_BYTES, read_bytes
-from postcards.shared.model import Institution
+from postcards.shared.errors import PostcardsError, SourceLocation
+from postcards.shared.files import DATA_LIMIT_BYTES, Replaces, atomic_output, read_bytes
+from postcards.shared.model import Dataset, Institution
 from postcards.shared.names import Gender, NameParts, gender_from_patronymic
-from postcards.source.records import load_dataset
+from postcards.source.records import load_dataset, load_text
 
 NEW_FILE = "version: 1\nprisoners:\n"
 DEFAULT_INDENT = "  "
@@ -33,14 +28,18 @@ _BOM = "\ufeff"
 _KEY = re.compile(r"^prisoners[ \t]*:(?P<rest>.*)$")
 _EMPTY_FLOW = re.compile(r"^[ \t]+\[[ \t]*\](?P<after>[ \t]*(?:#.*)?)$")
 _ITEM = re.compile(r"^(?P<indent> *)-(?: |$)")
-_PART_TRIES = 16
+_PLAIN = re.compile(r"^[^\W\d_](?:[\w.№ -]*[\w.№])?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # written as \xNN in double quotes
+_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}  # YAML 1.1 reads these otherwise
+_BORN = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|--\d{2}-\d{2})$")
+DATA_FILE = Replaces("a data file", keep_mode=True, hint="choose another file")
 
 
 @dataclass(frozen=True)
 class EntryFields:
     """What a data file's `prisoners:` item holds for a person read from elsewhere: the name's
     forms (Russian needed to write it), the gender when the Russian patronymic does not tell
-    it, and a registry code or an inline address."""
+    it, a registry code or an inline address, and what an organiser's list may add."""
 
     ru: NameParts | None
     be: NameParts | None = None
@@ -48,6 +47,13 @@ class EntryFields:
     gender: Gender | None = None
     institution: str | None = None  # a registry code
     address: Institution | None = None  # inline lines, when the registry has none to print
+    unit: str | None = None  # the line under the institution's
+    born: str | None = None  # as the schema writes it: 1973-07-13 or --07-13
+    articles: tuple[str, ...] = ()  # sentence.articles
+    sentence: str | None = None  # sentence.text
+    about: str | None = None
+    tags: tuple[str, ...] = ()
+    status: str = "imprisoned"
 
 
 def render_entry(fields: EntryFields, pid: str, verified: date | None = None,
@@ -63,16 +69,49 @@ def render_entry(fields: EntryFields, pid: str, verified: date | None = None,
         lines.append(f"    latin: {_scalar(fields.latin)}")
     if fields.gender and gender_from_patronymic(fields.ru.patronymic) != fields.gender:
         lines.append(f"  gender: {fields.gender}")
-    if fields.institution:
-        lines.append(f"  institution: {fields.institution}")
-    elif fields.address is not None:
-        lines += ["  address:", *_address(fields.address)]
-    lines.append("  status: imprisoned")
+    if fields.born:
+        lines.append(f"  born: {fields.born if _BORN.match(fields.born) else _scalar(fields.born)}")
+    lines += place_lines(fields)
+    lines += _details(fields)
     if verified is not None:
         lines.append(f"  verified: {verified.isoformat()}")
     if sources:
         lines += ["  sources:", *(f"    - {_scalar(s)}" for s in sources)]
     return "\n".join(lines) + "\n"
+
+
+def place_lines(fields: EntryFields) -> list[str]:
+    """The item's `institution:` or `address:` lines, and its `unit:`, indented for an item."""
+    lines = []
+    if fields.institution:
+        lines.append(f"  institution: {fields.institution}")
+    elif fields.address is not None:
+        lines += ["  address:", *_address(fields.address)]
+    if fields.unit:
+        lines.append(f"  unit: {_scalar(fields.unit)}")
+    return lines
+
+
+def _details(fields: EntryFields) -> list[str]:
+    lines = []
+    if fields.articles or fields.sentence:
+        lines.append("  sentence:")
+        if fields.articles:
+            lines.append("    articles: [" + ", ".join(_quoted(a) for a in fields.articles) + "]")
+        if fields.sentence:
+            lines.append(f"    text: {_quoted(fields.sentence)}")
+    if fields.about:
+        lines.append(f"  about: {_quoted(fields.about)}")
+    if fields.tags:
+        lines.append("  tags: [" + ", ".join(_scalar(t, flow=True) for t in fields.tags) + "]")
+    lines.append(f"  status: {fields.status}")
+    return lines
+
+
+def _quoted(value: str) -> str:
+    """`value` in double quotes, as prisoners.yaml writes articles and free text."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return '"' + _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", escaped) + '"'
 
 
 def _parts(parts: NameParts) -> str:
@@ -90,6 +129,8 @@ def _address(place: Institution) -> list[str]:
 
 def _scalar(value: str, flow: bool = False) -> str:
     """`value` plain when YAML reads it back as the same text, else in single quotes."""
+    if _PLAIN.match(value) and value.lower() not in _WORDS:
+        return value  # letters, digits, spaces and dots: read back as itself, without asking YAML
     document = f"{{k: {value}}}" if flow else f"k: {value}"
     try:
         plain = value == value.strip() and yaml.safe_load(document) == {"k": value}
@@ -103,14 +144,25 @@ def _scalar(value: str, flow: bool = False) -> str:
 @dataclass(frozen=True)
 class Inserted:
     text: str  # the whole new text
-    line: int  # where the new item starts, from 1
+    line: int  # where the (first) new item starts, from 1
     items: int  # how many items the list had before
+    starts: tuple[int, ...] = ()  # where each new item starts, from 1
 
 
 def append_prisoner(path: Path, item: str) -> int:
     """Append `item` (as `render_entry` gives it) to the `prisoners:` list of `path`, creating
     the file when it is missing; returns the line the new item starts on. Nothing is written
     unless the new text loads, with one person more than the list had."""
+    inserted = appended(path, item)
+    if path.exists():
+        _check_id(path, item)
+    replace_data(path, inserted.text, inserted.items + 1)
+    return inserted.line
+
+
+def appended(path: Path, item: str | Sequence[str]) -> Inserted:
+    """The text `path` would hold with `item` (or each of several) appended to its `prisoners:`
+    list, byte order mark and all (a new file's text when it is missing); nothing is written."""
     if path.is_dir():
         raise PostcardsError(f"{path}: is a directory", hint="give the data file's name")
     exists = path.exists()
@@ -121,10 +173,7 @@ def append_prisoner(path: Path, item: str) -> int:
     text = _decode(path, raw)
     bom = _BOM if text.startswith(_BOM) else ""
     inserted = insert_item(text[len(bom):], item, str(path))
-    if exists:
-        _check_id(path, item)
-    _replace(path, (bom + inserted.text).encode("utf-8"), inserted.items + 1)
-    return inserted.line
+    return Inserted(bom + inserted.text, inserted.line, inserted.items, inserted.starts)
 
 
 def _check_id(path: Path, item: str) -> None:
@@ -149,9 +198,9 @@ def _decode(path: Path, raw: bytes) -> str:
                              hint="save the file as UTF-8 first") from None
 
 
-def insert_item(text: str, item: str, file: str = "<data>") -> Inserted:
-    """`text` with `item` added as the last item of its top-level `prisoners:` list; every
-    other character stays as it was."""
+def insert_item(text: str, item: str | Sequence[str], file: str = "<data>") -> Inserted:
+    """`text` with `item` (or each of several, in order) added as the last item of its
+    top-level `prisoners:` list; every other character stays as it was."""
     newline = _newline(text, file)
     lines = text.split(newline)
     keys = [i for i, line in enumerate(lines) if _KEY.match(line)]
@@ -172,13 +221,19 @@ def insert_item(text: str, item: str, file: str = "<data>") -> Inserted:
     spaced = len(starts) > 1 and all(not lines[s - 1].strip() for s in starts[1:])
     if empty_flow and last != key:
         raise _refuse(file, key + 2, "prisoners: [] is followed by indented lines", "remove them")
-    added = [indent + row if row else row for row in item.rstrip("\n").split("\n")]
     head, tail = lines[: last + 1], lines[last + 1:]
     if not tail:  # the file ends on the list's last line, without a line end
         tail = [""]
     gap = [""] if spaced else []
-    new_lines = head + gap + added + tail
-    return Inserted(newline.join(new_lines), len(head) + len(gap) + 1, len(starts))
+    added: list[str] = []
+    begins: list[int] = []
+    for one in [item] if isinstance(item, str) else item:
+        added += gap
+        begins.append(len(head) + len(added) + 1)
+        added += [indent + row if row else row for row in one.rstrip("\n").split("\n")]
+    new_lines = head + added + tail
+    first = begins[0] if begins else len(head) + 1
+    return Inserted(newline.join(new_lines), first, len(starts), tuple(begins))
 
 
 def _newline(text: str, file: str) -> str:
@@ -236,61 +291,18 @@ def _refuse(file: str, line: int, what: str, hint: str) -> PostcardsError:
                           hint=hint)
 
 
-def _replace(path: Path, data: bytes, expected: int) -> None:
-    """Write `data` beside `path`, check it loads with `expected` people, then put it in place."""
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise PostcardsError(f"{path}: the directory {parent} does not exist", hint="create it first")
-    part = _new_part(path, parent, data)
-    try:
-        try:
-            loaded = load_dataset(part)
-        except PostcardsError as exc:
-            raise PostcardsError.of([_relocated(p, part, path) for p in exc.problems]) from None
-        if len(loaded.prisoners) != expected:
-            raise PostcardsError(f"{path}: the new entry did not read back as one more person",
-                                 hint="add it by hand")
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-
-
-def _new_part(path: Path, parent: Path, data: bytes) -> Path:
-    """A new file beside `path` holding `data`, with the mode of the file it will replace (a new
-    file gets the mode any new file gets: the umask is applied by the system, not read here)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(_PART_TRIES):
-        part = parent / f".{path.name}.{secrets.token_hex(6)}.part"
-        try:
-            handle = os.open(part, flags, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
-                                 hint="choose a directory you can write to") from None
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            if path.exists():
-                os.chmod(part, stat.S_IMODE(path.stat().st_mode))
-        except OSError as exc:
-            part.unlink(missing_ok=True)
-            raise PostcardsError(f"{path}: cannot write: {exc.strerror}; nothing was written, and the "
-                                 "file is unchanged", hint="free some space, or add to another file"
-                                 ) from None
-        except BaseException:
-            part.unlink(missing_ok=True)
-            raise
-        return part
-    raise PostcardsError(f"{path}: cannot find a free name for a temporary file in {parent}")
-
-
-def _relocated(problem: Problem, part: Path, path: Path) -> Problem:
-    where = problem.where
-    if where is None or where.file != str(part):
-        return problem
-    return Problem(problem.message, SourceLocation(str(path), where.line, where.column), problem.field,
-                   problem.hint)
+def replace_data(path: Path, text: str, people: int,
+                 decide: Callable[[Dataset], bool] | None = None) -> Dataset | None:
+    """Put `text` at `path` (atomically, keeping the mode of the file it replaces) once it loads
+    as a data file with `people` people and `decide(loaded)`, when given, says yes; on any
+    error, or a no, the file stays as it was. Returns what was written, loaded (None: nothing
+    was). Problems are located in `path`, at the lines of the new text."""
+    loaded = load_text(text.removeprefix(_BOM).replace("\r\n", "\n"), str(path))  # as read_text reads it
+    if len(loaded.prisoners) != people:
+        raise PostcardsError(f"{path}: the new text did not read back with {people} people",
+                             hint="add them by hand")
+    if decide is not None and not decide(loaded):
+        return None
+    with atomic_output(path, DATA_FILE) as out:
+        out.write(text.encode("utf-8"))
+    return loaded

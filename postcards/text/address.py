@@ -75,15 +75,16 @@ def addressee_line(prisoner: Prisoner, form: NameForm = "dative") -> str:
 
 
 def address_lines(prisoner: Prisoner, options: AddressOptions = DEFAULT_ADDRESS) -> tuple[str, ...]:
-    """The Russian block from specific to general: name, institution, street, postcode and
-    locality, district, region, country. Raises for an institution whose address is sourced
-    only in Belarusian."""
+    """The Russian block from specific to general: name, institution, unit (when given), street,
+    postcode and locality, district, region, country. Raises for an institution whose address
+    is sourced only in Belarusian."""
     place = prisoner.institution
     if place.be_only:
         raise _belarusian_only_place(prisoner)
     lines = [
         addressee_line(prisoner, options.name_form),
         place.name,
+        *((prisoner.unit,) if prisoner.unit else ()),
         place.street,
         f"{place.postcode}, {place.locality}",
     ]
@@ -110,7 +111,8 @@ def _belarusian_block(prisoner: Prisoner, options: AddressOptions) -> Block:
     be = place.be or PlaceForms()
     forms = {key: _place_line(prisoner, key, getattr(be, key), getattr(place, key), warnings)
              for key in PLACE_LINES}
-    lines = [name, forms["name"] or "", forms["street"] or "", f"{place.postcode}, {forms['locality']}"]
+    lines = [name, forms["name"] or "", *((prisoner.unit,) if prisoner.unit else ()), forms["street"] or "",
+             f"{place.postcode}, {forms['locality']}"]
     lines += [part for part in (forms["district"], forms["region"]) if part]
     if options.country:
         lines.append(COUNTRY_LINE)
