@@ -105,12 +105,13 @@ def atomic_output(path: Path, replaces: Replaces = PDF_FILE) -> Iterator[Writer]
     saying nothing was written."""
     parent = path.parent if str(path.parent) else Path(".")
     mode = _check_output_path(path, parent, replaces)
+    made: list[Path] = []  # the temporary file, once it exists: removed whatever stops the block
     try:
-        part, handle = _new_part_file(parent, path.name)
-    except OSError as exc:
-        raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
-                             hint="choose a directory you can write to") from None
-    try:
+        try:
+            handle = _new_part_file(parent, path.name, made)
+        except OSError as exc:
+            raise PostcardsError(f"{path}: cannot write in {parent}: {exc.strerror}",
+                                 hint="choose a directory you can write to") from None
         with handle:
             yield _Guarded(handle, path)
             try:
@@ -120,13 +121,14 @@ def atomic_output(path: Path, replaces: Replaces = PDF_FILE) -> Iterator[Writer]
                 raise _write_failed(path, exc) from None
         try:
             if mode is not None and replaces.keep_mode:
-                os.chmod(part, mode)
-            os.replace(part, path)
+                os.chmod(made[0], mode)
+            os.replace(made[0], path)
         except OSError as exc:
             raise PostcardsError(f"{path}: cannot write: {exc.strerror}",
                                  hint="choose a path you can write to") from None
     except BaseException:
-        part.unlink(missing_ok=True)
+        for part in made:
+            part.unlink(missing_ok=True)
         raise
 
 
@@ -209,14 +211,18 @@ def _name_max(directory: Path) -> int:
         return 255
 
 
-def _new_part_file(parent: Path, name: str) -> tuple[Path, IO[bytes]]:
+def _new_part_file(parent: Path, name: str, made: list[Path]) -> IO[bytes]:
     """A new file beside the output, under a name no other run picks, with the mode any new
-    file gets (0o666 less the umask, applied by the system: the umask is not read here)."""
+    file gets (0o666 less the umask, applied by the system: the umask is not read here). Its
+    path is put in `made` just before it is created, so a signal arriving at any moment after
+    leaves nothing behind (removing a file not yet made is harmless)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(PART_NAME_TRIES):
         part = parent / f".{name}.{secrets.token_hex(6)}.part"
+        made[:] = [part]
         try:
-            return part, os.fdopen(os.open(part, flags, 0o666), "wb")
+            return os.fdopen(os.open(part, flags, 0o666), "wb")
         except FileExistsError:
+            made.clear()  # another run's file: not ours to remove
             continue
     raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(parent))
