@@ -16,7 +16,7 @@ WIDTH = 90
 def reference() -> str:
     runner = CliRunner()
     parts = ["# Command-line reference", "", "Generated from `postcards --help`; do not edit by hand.", ""]
-    commands = [[]] + [[name] for name in sorted(main.commands)]  # type: ignore[attr-defined]
+    commands: list[list[str]] = [[], *([name] for name in sorted(main.commands))]
     for command in commands:
         title = " ".join(["postcards", *command])
         result = runner.invoke(main, [*command, "--help"], terminal_width=WIDTH, prog_name="postcards")

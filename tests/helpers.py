@@ -10,6 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
 
 from postcards.layout import fonts
 from postcards.layout.card import Box, card_geometry
@@ -119,3 +120,10 @@ def box_of(run: Run, paper: str, closings: tuple[str, ...] = ("С теплом �
     if run.text in closings and on_closing_line and fits_left_half:
         return geometry.message
     return None
+
+
+def as_dict(value: object) -> DictionaryObject:
+    """A PDF dictionary read back with pypdf (resolved when it is a reference), typed as one."""
+    resolved = value.get_object() if isinstance(value, IndirectObject) else value
+    assert isinstance(resolved, DictionaryObject), resolved
+    return resolved

@@ -211,7 +211,11 @@ def test_add_person_takes_a_parsed_person_and_a_confirmation(tmp_path: Path) -> 
     path = data_file(tmp_path)
     parsed = postcards.parse_person(LIBERECO, name="Колесникова Мария Александровна")
     seen: list[postcards.Added] = []
-    declined = postcards.add_person(path, parsed, today=date(2026, 6, 1), confirm=lambda a: seen.append(a) or False)
+    def decline(added: postcards.Added) -> bool:
+        seen.append(added)
+        return False
+
+    declined = postcards.add_person(path, parsed, today=date(2026, 6, 1), confirm=decline)
     assert not declined.written and seen == [declined] and len(postcards.load(path).prisoners) == 1
     added = postcards.add_person(path, parsed, today=date(2026, 6, 1))
     assert (added.written, added.created, added.id, added.line) == (True, False, "kolesnikova", 6)

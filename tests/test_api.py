@@ -177,12 +177,12 @@ def drawing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from postcards.pdf.painters import CardPainter
 
     calls: list[str] = []
-    render_document = postcards.api.jobs.render_document
+    render_document = vars(postcards.api.jobs)["render_document"]
     draw = CardPainter.draw
 
     def spied_render(*args: object, **kwargs: object) -> object:
         calls.append("document")
-        return render_document(*args, **kwargs)  # type: ignore[arg-type]
+        return render_document(*args, **kwargs)
 
     def spied_draw(self: CardPainter, *args: object) -> None:
         calls.append("card")

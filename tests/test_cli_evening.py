@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from helpers import MM, data_file, prisoner_yaml, read_runs, reader, run
+from helpers import MM, as_dict, data_file, prisoner_yaml, read_runs, reader, run
 
 from postcards.layout import fonts
 from postcards.layout.pages import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
@@ -29,7 +29,7 @@ def people(tmp_path: Path, count: int = 5) -> Path:
     return data_file(tmp_path, *items, name="prisoners.yaml")
 
 
-def make(runner: CliRunner, *args: str | Path) -> object:
+def make(runner: CliRunner, *args: str | Path) -> Result:
     return run(runner, "make", "--today", SUMMER, *args)
 
 
@@ -356,7 +356,7 @@ def test_an_event_pdf_is_reproducible_with_embedded_fonts_only(runner: CliRunner
     assert pdf == (in_tmp / "two.pdf").read_bytes()
     assert str(in_tmp).encode() not in pdf and b"Helvetica" not in pdf
     for page in reader(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in as_dict(as_dict(page["/Resources"])["/Font"]).values():
             font = font.get_object()
             assert re.fullmatch(r"/[A-Z]{6}\+PTSans-Regular", font["/BaseFont"])
             assert "/FontFile2" in font["/FontDescriptor"].get_object()

@@ -14,7 +14,7 @@ from postcards.layout import fonts
 from postcards.layout.crib import PAGE_MARGIN_MM, SMALL_PAGE_MARGIN_MM
 from postcards.layout.sheet import papers
 from postcards.shared.errors import PostcardsError
-from postcards.shared.model import Birthday, Sentence
+from postcards.shared.model import Birthday, Language, Sentence
 from postcards.shared.options import CardOptions, EventOptions
 from postcards.source.records import load_dataset
 from postcards.source.resources import bundled_data
@@ -133,7 +133,7 @@ def test_the_crib_of_a_writers_own_text_and_an_about_that_ends_a_sentence(tmp_pa
 
 
 @pytest.mark.parametrize("lang", ["ru", "be"])
-def test_a_cover_and_a_crib_spell_a_name_the_same_way(tmp_path: Path, lang: str) -> None:
+def test_a_cover_and_a_crib_spell_a_name_the_same_way(tmp_path: Path, lang: Language) -> None:
     name = ("{ru: {surname: Чекина, given: Людмила, patronymic: Юрьевна}, "
             "be: {surname: Чэкіна, given: Людміла, patronymic: Юр'еўна}}")  # no latin: transliterated
     data = data_file(tmp_path, prisoner_yaml(name=name))

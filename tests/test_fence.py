@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import TODAY, run
+from helpers import TODAY, as_dict, run
 from pypdf import PdfReader
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
@@ -137,7 +137,7 @@ def test_two_renders_on_two_threads_give_the_bytes_of_each_alone(monkeypatch: py
                        small=lambda: render_bytes(small, a6, "small")) == alone
     for name, pdf in alone.items():
         reader = PdfReader(io.BytesIO(pdf))
-        assert reader.trailer["/Root"]["/Type"] == "/Catalog"
+        assert str(as_dict(reader.trailer["/Root"])["/Type"]) == "/Catalog"
         assert reader.metadata is not None and reader.metadata.title == name
         assert "Чекиной Людмиле Юрьевне" in reader.pages[0].extract_text()
     assert_as_found(before)

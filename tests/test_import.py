@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -247,10 +248,10 @@ def test_an_entry_the_data_files_checks_refuse_is_put_at_its_row(runner: CliRunn
     """The new text is loaded before it is written; what that refuses is said at the row's cell."""
     from postcards.api import importing
 
-    original = importing.render_entry
+    original: Callable[..., str] = vars(importing)["render_entry"]
 
     def render(fields: object, pid: str, *args: object) -> str:
-        entry = original(fields, pid, *args)  # type: ignore[arg-type]
+        entry = original(fields, pid, *args)
         return entry.replace("  status:", "  tags: [Bad]\n  status:") if pid == "byalyatsky" else entry
 
     monkeypatch.setattr(importing, "render_entry", render)

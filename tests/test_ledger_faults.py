@@ -50,7 +50,7 @@ def half_then_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
         real(fd, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(ledgerfile.os, "write", write)
+    monkeypatch.setattr(os, "write", write)
 
 
 def test_a_failed_write_is_undone_and_the_rows_to_add_are_listed(tmp_path: Path,
@@ -95,7 +95,7 @@ def test_a_cut_row_left_by_a_failed_undo_is_named_ignored_then_closed(tmp_path: 
                 return real(fd, size)
             raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-        patch.setattr(ledgerfile.os, "ftruncate", cannot)
+        patch.setattr(os, "ftruncate", cannot)
         with pytest.raises(PostcardsError) as caught:
             append(path, [entry("loika", text="Привет!"), entry("zhuk")])
     assert ("it now ends with part of the rows below, the last one cut (the next run names it and ignores it): "

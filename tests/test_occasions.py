@@ -13,13 +13,13 @@ from postcards import make_cards
 from postcards.api.jobs import prepare
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Birthday
-from postcards.shared.options import CardOptions
+from postcards.shared.options import CardOptions, Occasion
 from postcards.source.records import load_dataset
 from postcards.text.messages import bundled_library, load_library
 from postcards.text.occasions import Season, arrival, birthday_soon, next_birthday, occasion_for
 
 WINTER = Season((12, 10), (1, 14))
-SEASONS = {"winter": WINTER, "spring": Season((3, 20), (5, 10))}
+SEASONS: dict[Occasion, Season] = {"winter": WINTER, "spring": Season((3, 20), (5, 10))}
 
 
 @pytest.mark.parametrize(("born", "after", "expected"), [

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import MM, TODAY, Run, box_of, data_file, prisoner_yaml, read_runs, reader, slot_of
+from helpers import MM, TODAY, Run, as_dict, box_of, data_file, prisoner_yaml, read_runs, reader, slot_of
 
 from postcards import make_cards
 from postcards.layout import fonts
@@ -77,12 +77,12 @@ def test_address_block_is_left_aligned_in_the_bottom_right(tmp_path: Path) -> No
 def test_fonts_are_embedded_subsets_and_nothing_else(tmp_path: Path) -> None:
     data = make(tmp_path)
     for page in reader(data).pages:
-        fonts_used = page["/Resources"]["/Font"]
+        fonts_used = as_dict(as_dict(page["/Resources"])["/Font"])
         assert fonts_used
         for font in fonts_used.values():
-            font = font.get_object()
-            assert re.fullmatch(r"/[A-Z]{6}\+PTSans-Regular", font["/BaseFont"])
-            assert "/FontFile2" in font["/FontDescriptor"].get_object()
+            font = as_dict(font)
+            assert re.fullmatch(r"/[A-Z]{6}\+PTSans-Regular", str(font["/BaseFont"]))
+            assert "/FontFile2" in as_dict(font["/FontDescriptor"])
     assert b"Helvetica" not in data and b"Times" not in data
 
 
@@ -93,10 +93,11 @@ def test_metadata_has_no_paths_or_user_names_and_asks_for_no_scaling(tmp_path: P
     assert pdf.metadata.title == "Postcards"
     assert pdf.metadata.author == ""
     assert pdf.metadata.producer == "postcards"
-    assert pdf.metadata["/CreationDate"].startswith("D:2000")  # invariant: no real clock
+    assert str(pdf.metadata["/CreationDate"]).startswith("D:2000")  # invariant: no real clock
     assert str(tmp_path).encode() not in data and str(Path.cwd()).encode() not in data
-    assert pdf.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
-    assert pdf.trailer["/Root"]["/Lang"] == "ru"
+    root = as_dict(pdf.trailer["/Root"])
+    assert str(as_dict(root["/ViewerPreferences"])["/PrintScaling"]) == "/None"
+    assert str(root["/Lang"]) == "ru"
 
 
 def test_same_input_and_seed_give_identical_bytes(tmp_path: Path) -> None:
