@@ -44,6 +44,8 @@ def test_every_public_name_is_there_and_documented() -> None:
             assert value.__doc__, name
             assert f"`{name}(" in (DOCS / "api.md").read_text(encoding="utf-8"), name
     assert set(postcards.__all__) <= set(dir(postcards))
+    # the package lists the API's names again so that `import postcards` stays cheap: keep them one list
+    assert sorted(postcards.__all__) == sorted([*postcards.api.__all__, "__version__"])
     with pytest.raises(AttributeError):
         postcards.make_postcards  # noqa: B018
 
