@@ -71,8 +71,10 @@ def command() -> list[str]:
 def wall_make(data: Path, workdir: Path) -> tuple[float, float, int]:
     """(wall seconds, peak RSS in MB, PDF bytes) of one `postcards make` process."""
     output = workdir / "out.pdf"
+    settings = workdir / "settings.yaml"
+    settings.write_text("# no settings: the user's own must not change the figures\n", encoding="utf-8")
     args = [*command(), "make", str(data), "-q", "-o", str(output), "--no-ledger",
-            "--config", str(workdir / "none.yaml"), "--today", "2026-06-01"]
+            "--config", str(settings), "--today", "2026-06-01"]
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True, env=child_environment())

@@ -34,8 +34,10 @@ def main_() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for picture, data, person, message in CARDS:
             pdf = Path(tmp) / f"{picture}.pdf"
+            settings = Path(tmp) / "settings.yaml"  # none: the user's own must not show on the pictures
+            settings.write_text("", encoding="utf-8")
             args = ["make", str(data), "--only", person, "--message", message, "--paper", "a6",
-                    "-o", str(pdf), "--config", f"{pdf}.none"]
+                    "-o", str(pdf), "--config", str(settings)]
             result = CliRunner().invoke(main, args)
             if result.exit_code != 0:
                 print(result.output, file=sys.stderr)
