@@ -2,14 +2,17 @@
 garbage collector paused, SIGTERM and SIGHUP turned into an orderly stop (so the temporary
 file of an unfinished PDF is removed, as on Ctrl-C), SIGXFSZ ignored (a write over the
 file-size limit then fails with an error the command can report instead of killing it),
-and standard streams that cannot encode Cyrillic told to escape it rather than fail.
+standard streams that cannot encode Cyrillic told to escape it rather than fail, and the
+objects left at exit frozen so that the interpreter's last collection skips them.
 
 The library leaves the process as it found it (a web front end or a bot may share it); the
 command owns its process, and a run builds many lasting objects and little garbage."""
 
 from __future__ import annotations
 
+import atexit
 import codecs
+import functools
 import gc
 import signal
 import sys
@@ -36,6 +39,7 @@ class Stopped(BaseException):
 @contextmanager
 def command_process() -> Iterator[None]:
     """The process as a run wants it, restored afterwards."""
+    _skip_the_final_collection()
     was_on = gc.isenabled()
     gc.disable()  # it would walk every record and card again and again: 2.5x longer at 100,000
     main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
@@ -71,6 +75,15 @@ def unencodable_streams() -> list[str]:
                 reconfigure(errors="backslashreplace")
                 found.append(f"{name} ({encoding})")
     return found
+
+
+@functools.cache
+def _skip_the_final_collection() -> None:
+    """At exit, the objects left are frozen (registered once, run by `atexit`), so the
+    interpreter's last collection does not walk them all: about 12 ms of a 140 ms run for a
+    few cards. Nothing is lost: files are written, synced and closed before a command
+    returns, and Python does not promise finalizers at exit."""
+    atexit.register(gc.freeze)
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
