@@ -244,6 +244,8 @@ def test_make_to_prints_the_exact_block_without_a_data_file(runner: CliRunner, i
     assert result.exit_code == 0, result.stderr
     assert "guess: gender female from the given name Мария\n" in result.stderr
     assert "Wrote out.pdf: 1 card on 1 sheet" in result.stderr
+    assert result.stderr.endswith("Pasted addresses go stale too: check each at prisoners.spring96.org before "
+                                  "posting.\n")  # not "not verified in the last year": there is no data file
     texts = [r.text for r in read_runs(in_tmp / "out.pdf")]
     start = texts.index(KOLESNIKOVA[0])
     assert texts[start:start + 5] == KOLESNIKOVA

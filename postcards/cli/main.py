@@ -236,7 +236,7 @@ def make(data: Path | None, output: Path, copies: int, crib: bool, to: tuple[str
     with _progress(values) as progress:
         result = postcards.make_cards(dataset, options, output, library=library(values["templates"]),
                                       ledger=ledger, progress=progress, warn=report.warn)
-    _report(result, options, started, event=False)
+    _report(result, options, started, event=False, pasted=bool(to))
 
 
 @main.command()
@@ -278,7 +278,8 @@ def _progress(values: dict[str, Any]) -> AbstractContextManager[report.Progress]
     return report.progress("Drawing cards", shown=not values["quiet"], least=PROGRESS_FROM)
 
 
-def _report(result: postcards.Result, options: CardOptions, started: float, event: bool) -> None:
+def _report(result: postcards.Result, options: CardOptions, started: float, event: bool,
+            pasted: bool = False) -> None:
     report.warn(result.warnings)
     report_skipped(result.selection)
     if result.findings:
@@ -299,7 +300,9 @@ def _report(result: postcards.Result, options: CardOptions, started: float, even
                + (f" and {plural(extra, 'other page')} ({_others(event, options.crib)})" if extra else "")
                + f", {plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
                f"{time.perf_counter() - started:.1f} s. Print at actual size (100%, not 'fit to page').")
-    if result.stale:
+    if pasted:
+        report.say("Pasted addresses go stale too: check each at prisoners.spring96.org before posting.")
+    elif result.stale:
         period = "year" if result.stale_after == DEFAULT_STALE_DAYS else f"{result.stale_after} days"
         report.say(f"{plural(len(result.stale), 'address')} not verified in the last {period}: "
                    "check them at prisoners.spring96.org before posting (`postcards check`).")
