@@ -127,3 +127,14 @@ def as_dict(value: object) -> DictionaryObject:
     resolved = value.get_object() if isinstance(value, IndirectObject) else value
     assert isinstance(resolved, DictionaryObject), resolved
     return resolved
+
+
+def broken_copy(original: Path, folder: Path, line: str, broken: str) -> tuple[Path, int]:
+    """A copy of a package data file in `folder` with the first line starting `line` changed
+    to hold `broken` instead; and that line's number, for the error expected there."""
+    lines = original.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, text in enumerate(lines, 1) if text.startswith(line))
+    lines[number - 1] = lines[number - 1].replace(line, broken)
+    copy = folder / original.name
+    copy.write_text("\n".join(lines), encoding="utf-8")
+    return copy, number

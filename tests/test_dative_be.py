@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import broken_copy
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -185,12 +186,7 @@ BROKEN = [
 @pytest.mark.parametrize(("line", "broken", "problem"), BROKEN, ids=[b[1].strip() for b in BROKEN])
 def test_a_broken_copy_of_the_rules_gives_a_located_error(tmp_path: Path, line: str, broken: str,
                                                          problem: str) -> None:
-    original = data_file(DECLENSION_FILE)
-    lines = original.read_text(encoding="utf-8").split("\n")
-    number = next(i for i, text in enumerate(lines, 1) if text.startswith(line))
-    lines[number - 1] = lines[number - 1].replace(line, broken)
-    copy = tmp_path / original.name
-    copy.write_text("\n".join(lines), encoding="utf-8")
+    copy, _ = broken_copy(data_file(DECLENSION_FILE), tmp_path, line, broken)
     with pytest.raises(PostcardsError) as caught:
         load_declension(copy)
     first = caught.value.lines()[0]

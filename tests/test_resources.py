@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import broken_copy
 
 from postcards.layout.sheet import load_papers, papers
 from postcards.shared.errors import PostcardsError
@@ -48,11 +49,7 @@ def test_a_broken_copy_of_a_package_file_gives_a_located_error(
         tmp_path: Path, load: Callable[[Path], object], original: Path, line: str, broken: str,
         problem: str) -> None:
     load(original)  # the package's own copy is valid
-    lines = original.read_text(encoding="utf-8").split("\n")
-    number = next(i for i, text in enumerate(lines, 1) if text.startswith(line))
-    lines[number - 1] = lines[number - 1].replace(line, broken)
-    copy = tmp_path / original.name
-    copy.write_text("\n".join(lines), encoding="utf-8")
+    copy, number = broken_copy(original, tmp_path, line, broken)
     with pytest.raises(PostcardsError) as caught:
         load(copy)
     first = caught.value.lines()[0]
