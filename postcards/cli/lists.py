@@ -110,7 +110,8 @@ def _row(p: Prisoner) -> tuple[str, ...]:
         born = f"{p.born.month:02d}-{p.born.day:02d}"
         born = f"{p.born.year}-{born}" if p.born.year else born
     place = p.institution.code or f"{p.institution.name}, {p.institution.locality}"
-    return (p.id, p.name.ru.full(), p.name.latin or "", place, born, p.status, ",".join(p.tags))
+    status = f"{p.status} {p.released.isoformat()}" if p.released else p.status
+    return (p.id, p.name.ru.full(), p.name.latin or "", place, born, status, ",".join(p.tags))
 
 
 
