@@ -289,10 +289,14 @@ def test_make_cards_tells_the_address_warnings_before_drawing(tmp_path: Path, dr
 def test_the_docs_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                capsys: pytest.CaptureFixture[str]) -> None:
     page = (DOCS / "api.md").read_text(encoding="utf-8")
-    [example] = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
+    example, released = re.findall(r"```python\n(.*?)```", page, re.DOTALL)
     monkeypatch.chdir(tmp_path)
-    exec(compile(example, "docs/api.md", "exec"), {})
+    names: dict[str, object] = {}
+    exec(compile(example, "docs/api.md", "exec"), names)
+    exec(compile(released, "docs/api.md", "exec"), names)  # the release list example goes on from there
     printed = capsys.readouterr().out
+    assert "1 zolatava exact True Марина Золотова\n2 zolatava initials False Zolotova M. V." in printed
+    assert "() ('zolatava',)" in printed
     assert f"chekina {tuple(CHEKINA)}" in printed and "свободы" in printed
     assert """chekina ("Чэкінай Людміле Юр'еўне", 'ПК № 4',""" in printed
     assert reader(tmp_path / "chekina.pdf").pages[0].extract_text().count("Чекиной Людмиле Юрьевне") == 1

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from postcards.api.releases import Marked, mark_moved, mark_released, match_names
 from postcards.api.results import AddressBlock, CardRecord, Result
 from postcards.evening.freshness import future_birthdays, future_releases, stale_addresses
 from postcards.evening.selection import Selection
@@ -50,6 +51,7 @@ __all__ = [
     "Filters",
     "Finding",
     "Library",
+    "Marked",
     "Message",
     "PostcardsError",
     "Prisoner",
@@ -63,6 +65,9 @@ __all__ = [
     "load",
     "make_cards",
     "make_event",
+    "mark_moved",
+    "mark_released",
+    "match_names",
     "plan_messages",
     "render_message",
     "select",
