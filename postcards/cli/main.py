@@ -41,6 +41,7 @@ from postcards.cli.options import (
     when_options,
 )
 from postcards.cli.process import Stopped, command_process, unencodable_streams
+from postcards.cli.released import released
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import (
@@ -302,3 +303,4 @@ def _others(event: bool, crib: bool) -> str:
 for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command):
     main.add_command(command)
 main.add_command(institutions)
+main.add_command(released)
