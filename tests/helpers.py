@@ -16,7 +16,7 @@ from postcards.layout import fonts
 from postcards.layout.card import Box, card_geometry
 from postcards.layout.sheet import card_origins, papers
 
-TODAY = date(2026, 6, 1)  # no season, no birthday: general messages
+TODAY = date(2026, 6, 1)  # no season; in the bundled list only Chekina (13 July) gets a birthday card
 
 MM = 72 / 25.4
 

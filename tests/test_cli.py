@@ -23,10 +23,13 @@ def test_make_uses_the_bundled_list_when_there_is_no_local_file(runner: CliRunne
     assert result.exit_code == 0, result.stderr
     assert (in_tmp / "postcards.pdf").is_file()
     assert result.stdout == ""
-    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 sheet (a4), 1 page in all, ")
+    skipped, wrote = result.stderr.splitlines()[:2]
+    assert skipped == "Skipped 1 person: 1 released (zolatava)."  # released 2025-12-13: never a card
+    assert wrote.startswith("Wrote postcards.pdf: 2 cards on 1 sheet (a4), 1 page in all, ")
     assert "Print at actual size (100%, not 'fit to page')." in result.stderr
     texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
     assert "Чекиной Людмиле Юрьевне" in texts and "Лойко Анастасии Юрьевне" in texts
+    assert not any("Золотов" in text for text in texts)
 
 
 def test_make_prefers_a_local_prisoners_yaml(runner: CliRunner, in_tmp: Path) -> None:
@@ -62,25 +65,30 @@ def test_address_text_and_json(runner: CliRunner, in_tmp: Path) -> None:
     as_json = json.loads(run(runner, "address", "--json", "--nominative", "--no-country").stdout)
     assert as_json[0] == {"id": "chekina", "lines": ["Людмила Чекина", "ИК № 4", "ул. Антошкина, 3",
                                                      "246035, г. Гомель"]}
-    assert [b["id"] for b in as_json] == ["chekina", "zolatava", "loika"]
+    assert [b["id"] for b in as_json] == ["chekina", "loika"]  # zolatava is released
 
 
 def test_list_is_a_table(runner: CliRunner, in_tmp: Path) -> None:
     lines = run(runner, "list").stdout.splitlines()
     assert lines[0].split() == ["ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS", "TAGS"]
     assert lines[1].split() == ["chekina", "Чекина", "Людмила", "Юрьевна", "Liudmila", "Chekina", "IK-4",
-                                "imprisoned"]
+                                "1973-07-13", "imprisoned"]
+    assert lines[2].split()[-3:] == ["IK-4", "released", "2025-12-13"]
 
 
 def test_check_warns_of_stale_addresses_and_exits_0(runner: CliRunner, in_tmp: Path) -> None:
     result = run(runner, "check", "--today", "2026-11-29")
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
-    assert len(lines) == 4
+    assert len(lines) == 2  # zolatava is released; loika was verified 2025-12-15
     assert lines[0].endswith("warning: prisoners[0].verified: the address was last verified 2023-11-09 "
                              "(1116 days ago); check it at prisoners.spring96.org before posting")
-    assert lines[-1].endswith("prisoners.yaml: 3 prisoners, no errors, 3 warnings.")
-    assert "warning:" not in run(runner, "check", "--today", "2024-01-01").stderr
+    assert lines[-1].endswith("prisoners.yaml: 3 prisoners, no errors, 1 warning.")
+    early = run(runner, "check", "--today", "2025-12-01").stderr.splitlines()
+    assert [line.split(": ", 2)[2] for line in early[1:-1]] == [
+        "prisoners[2].verified: the address is marked verified on 2025-12-15, after today (2025-12-01); "
+        "check the year: write the day it was really checked",
+        "prisoners[1].released: released 2025-12-13 is after today (2025-12-01); check the date against the source"]
 
 
 def test_check_lists_every_error_and_exits_1(runner: CliRunner, in_tmp: Path) -> None:
@@ -181,11 +189,11 @@ def test_unknown_only_id_suggests(runner: CliRunner, in_tmp: Path) -> None:
 
 
 def test_only_and_copies(runner: CliRunner, in_tmp: Path) -> None:
-    result = run(runner, "make", "--only", "loika", "--copies", "3")
+    result = run(runner, "make", "--only", "chekina", "--copies", "3")
     assert result.exit_code == 0
     assert "\n1 address not verified in the last year" in result.stderr  # only the one printed
     texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
-    assert texts.count("Лойко Анастасии Юрьевне") == 3 and "Чекиной Людмиле Юрьевне" not in texts
+    assert texts.count("Чекиной Людмиле Юрьевне") == 3 and "Лойко Анастасии Юрьевне" not in texts
 
 
 def test_belarusian_message_needs_belarusian_names(runner: CliRunner, in_tmp: Path) -> None:

@@ -158,8 +158,9 @@ def test_make_own_message_flagged_by_the_censor_check(runner: CliRunner, in_tmp:
     assert not (in_tmp / "postcards.pdf").exists()
     forced = make(runner, "--message-file", "mine.txt", "--force")
     assert forced.exit_code == 0
-    assert forced.stderr.startswith(f"warning: mine.txt:2:11: {FREEDOM}\nPrinted anyway (--force): "
-                                    "the censor may stop cards with these 1 word.\n")
+    assert forced.stderr.startswith(f"Skipped 1 person: 1 released (zolatava).\nwarning: mine.txt:2:11: "
+                                    f"{FREEDOM}\nPrinted anyway (--force): the censor may stop cards with "
+                                    "these 1 word.\n")
     texts = [r.text for r in read_runs(in_tmp / "postcards.pdf")]
     assert "Здравствуйте, Людмила Юрьевна!" in texts and "Желаю Вам свободы." in texts
 
@@ -194,8 +195,9 @@ def test_make_own_message_missing_file(runner: CliRunner, in_tmp: Path) -> None:
 def test_make_crib_and_blank(runner: CliRunner, in_tmp: Path) -> None:
     result = make(runner, "--crib", "--blank")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("Wrote postcards.pdf: 3 cards on 1 sheet (a4) and 1 other page (cribs "
-                                    "for the writer; never post them), 2 pages in all, ")
+    assert result.stderr.startswith("Skipped 1 person: 1 released (zolatava).\nWrote postcards.pdf: 2 cards "
+                                    "on 1 sheet (a4) and 1 other page (cribs for the writer; never post them), "
+                                    "2 pages in all, ")
     runs = read_runs(in_tmp / "postcards.pdf")
     assert {r.page for r in runs} == {0, 1}
     assert "Copy this onto the card by hand:" in [r.text for r in runs if r.page == 1]

@@ -41,7 +41,8 @@ def test_a_crib_page_follows_each_sheet_and_says_who_and_what(tmp_path: Path) ->
     crib = page_text(output, 1)
     assert "WRITER'S CRIB: for you, not for the envelope. Never post this sheet." in crib
     assert all(rule in crib for rule in RULES)
-    assert "Top left: Liudmila Chekina" in crib and "Bottom left: Anastasiya Loika" in crib
+    assert "Top left: Liudmila Chekina" in crib and "Top right: Anastasiya Loika" in crib
+    assert "Zolatava" not in crib  # released: no card, so no crib entry
     assert 'Say: "Lyudmila Yuryevna Chekina" (Людмила Юрьевна Чекина). The card calls her "Lyudmila Yuryevna".' in crib
     assert ("Sentence (never mention it on the card): 12 years; Criminal Code arts. 361 (calls for actions "
             "aimed at harming national security), 243 (evasion of taxes and fees), 130 (inciting hatred or "
@@ -69,7 +70,7 @@ def test_every_crib_line_stays_inside_the_page(tmp_path: Path, paper: str) -> No
     per_sheet = spec.per_sheet
     runs = read_runs(output)
     crib_pages = {r.page for r in runs if r.text.startswith("WRITER'S CRIB")}
-    assert crib_pages == set(range(1, 2 * -(-3 // per_sheet), 2))  # every other page
+    assert crib_pages == set(range(1, 2 * -(-2 // per_sheet), 2))  # every other page; two imprisoned
     for run in (r for r in runs if r.page in crib_pages):
         assert run.x / MM >= margin - 0.01
         assert (run.x + fonts.text_width(run.text, run.size)) / MM <= spec.page_width_mm - margin + 0.01
@@ -155,6 +156,7 @@ def test_a_crib_entry_is_plain_text_made_from_the_record_and_its_message() -> No
         'Say: "Anastasiya Yuryevna Loyko" (Анастасия Юрьевна Лойко). The card calls her "Anastasiya Yuryevna".',
         "Who: Co-founder of Human Constanta, co-organiser of IGF.BY since 2017.",
         "Sentence (never mention it on the card): 7 years, general regime; Criminal Code arts. 342 (organising "
-        "or actively taking part in actions that grossly violate public order), 130 (inciting hatred or discord).")
+        "or actively taking part in actions that grossly violate public order), 130 (inciting hatred or discord).",
+        "Birthday: 6 January (turns 38 in 2027).")  # born 1989-01-06 (belaruswomen.org)
     assert entry.card_text == (*message.paragraphs, message.closing)
     assert message.english is not None and entry.english == ("What it says:", *message.english)

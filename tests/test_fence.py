@@ -73,7 +73,7 @@ def test_streamed_file_equals_a_plain_reportlab_save(tmp_path: Path, monkeypatch
                         types.SimpleNamespace(finish_page=lambda canvas, level: None, save=plain_save))
     monkeypatch.setattr(rl_config, "useA85", 0)  # the plain way to binary streams: a global
     plain = make(tmp_path / "plain.pdf", copies=3, crib=True)
-    assert len(PdfReader(io.BytesIO(plain)).pages) == 6  # three sheets, each with its crib page
+    assert len(PdfReader(io.BytesIO(plain)).pages) == 4  # 2 imprisoned x 3 copies: two sheets, each with its crib
     assert fenced == plain
 
 

@@ -213,12 +213,31 @@ def test_stale_and_unverified_addresses(tmp_path: Path) -> None:
     ]
 
 
-def test_bundled_data_is_the_open_letters_three(tmp_path: Path) -> None:
+def test_bundled_data_is_the_open_letters_three_as_last_reported(tmp_path: Path) -> None:
     from postcards.source.resources import bundled_data
 
     dataset = load_dataset(bundled_data())
     assert [p.name.ru.full() for p in dataset.prisoners] == [
         "Чекина Людмила Юрьевна", "Золотова Марина Васильевна", "Лойко Анастасия Юрьевна"]
     assert {p.institution.code for p in dataset.prisoners} == {"IK-4"}
-    assert all(p.verified == date(2023, 11, 9) and p.sources for p in dataset.prisoners)
+    chekina, zolatava, loika = dataset.prisoners
+    assert (zolatava.status, zolatava.released, zolatava.verified) == ("released", date(2025, 12, 13),
+                                                                       date(2025, 12, 15))
+    assert any("rsf.org" in s and "2025-12-13" in s for s in zolatava.sources)
+    assert any("hrw.org" in s and "among those released" in s for s in zolatava.sources)
+    assert (loika.status, loika.verified, loika.born) == ("imprisoned", date(2025, 12, 15), Birthday(1, 6, 1989))
+    assert any("hrw.org" in s and "still held" in s for s in loika.sources)
+    assert any("belaruswomen.org" in s for s in loika.sources) and any("Zerkalo" in s for s in loika.sources)
+    # No source reports Chekina's release, and none since the open letter gives her address.
+    assert (chekina.status, chekina.verified, chekina.born) == ("imprisoned", date(2023, 11, 9),
+                                                                Birthday(7, 13, 1973))
+    assert any("baj.media" in s for s in chekina.sources)
+    assert all(p.sources[0].startswith("Human Constanta, open letter") for p in dataset.prisoners)
     assert not dataset.warnings
+
+
+def test_the_bundled_file_says_when_it_was_brought_up_to_date() -> None:
+    from postcards.source.resources import bundled_data
+
+    header = bundled_data().read_text(encoding="utf-8").split("version: 1")[0]
+    assert "Brought up to date on 2025-12-15" in header

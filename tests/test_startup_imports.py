@@ -31,8 +31,12 @@ NOT_FOR_MAKE = (
     "postcards.evening.ledgerscan",
     "postcards.layout.crib",
     "postcards.layout.pages",
+    "postcards.source.yamlfields",  # changing a data file: `released --apply`
     "postcards.text.censor",
     "postcards.text.crib",
+    "postcards.text.namekeys",  # matching a release list: `released`
+    "postcards.text.namelist",
+    "postcards.text.namematch",
     "postcards.text.outline",
     "click._termui_impl",  # a progress bar that is not shown
 )

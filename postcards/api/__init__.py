@@ -15,8 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from postcards.api.releases import Marked, mark_moved, mark_released, match_names
 from postcards.api.results import AddressBlock, CardRecord, Result
-from postcards.evening.freshness import future_birthdays, stale_addresses
+from postcards.evening.freshness import future_birthdays, future_releases, stale_addresses
 from postcards.evening.selection import Selection
 from postcards.evening.selection import select as selected
 from postcards.shared.errors import PostcardsError, Problem
@@ -56,6 +57,7 @@ __all__ = [
     "Finding",
     "Imported",
     "Library",
+    "Marked",
     "Message",
     "Parsed",
     "PostcardsError",
@@ -72,6 +74,9 @@ __all__ = [
     "load",
     "make_cards",
     "make_event",
+    "mark_moved",
+    "mark_released",
+    "match_names",
     "parse_person",
     "pasted_people",
     "plan_messages",
@@ -150,7 +155,7 @@ def check(dataset: Dataset, *, today: date, paper: str = "a4", stale_after: int 
     carry, an address line too wide, a character the font lacks in an address, a name or an
     `about` text, a crib that cannot fit), raised together as one `PostcardsError`; else the
     warnings: what the address blocks say, addresses not verified within `stale_after` days
-    of `today`, and dates after today."""
+    of `today`, and birthdays or release days after today."""
     from postcards.api.jobs import prepare
     from postcards.layout.cards import address_problems  # measures with the font: imported late
 
@@ -164,7 +169,8 @@ def check(dataset: Dataset, *, today: date, paper: str = "a4", stale_after: int 
         evening = CardOptions(today=today, paper=paper, crib=True, address=address)
         prepare(dataset, evening, None, None, EventOptions(writers=1))
     stale = stale_addresses(dataset.prisoners, today, stale_after)
-    return [*address_warnings(imprisoned, address), *stale, *future_birthdays(dataset.prisoners, today)]
+    return [*address_warnings(imprisoned, address), *stale, *future_birthdays(dataset.prisoners, today),
+            *future_releases(dataset.prisoners, today)]
 
 
 def library(templates: str | os.PathLike[str] | None = None) -> Library:

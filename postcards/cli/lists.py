@@ -79,9 +79,13 @@ def check(data: Path | None, stale_after: int, today: str | None, paper: str, sc
 
 @click.command(name="list")
 @data_argument
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"id", "name", "names": {"ru", "be", "latin"}, "latin", "institution", '
+                   '"birthday", "status", "released", "tags", "interests"}].')
 @filter_options
 @when_options
-def list_prisoners(data: Path | None, today: str | None, transit_days: int, **chosen: Any) -> None:
+def list_prisoners(data: Path | None, as_json: bool, today: str | None, transit_days: int,
+                   **chosen: Any) -> None:
     """Print a table of DATA: ids, names, institutions, birthdays, status, tags.
 
     The filters are those of `make` and `event`: the table shows whom they choose."""
@@ -93,7 +97,11 @@ def list_prisoners(data: Path | None, today: str | None, transit_days: int, **ch
     people = matching(dataset, chosen_by, arrival(when(today), transit_days))
     rows: list[tuple[str, ...]] = [("ID", "NAME", "LATIN", "INSTITUTION", "BIRTHDAY", "STATUS", "TAGS")]
     rows += [_row(p) for p in people]
-    _table(rows)
+    if as_json:
+        click.echo(json.dumps([_json_row(p, row) for p, row in zip(people, rows[1:], strict=True)],
+                              ensure_ascii=False, indent=2))
+    else:
+        _table(rows)
     if chosen_by.narrowing:
         report.say(f"{plural(len(people), 'prisoner')} of {len(dataset.prisoners):,} match.")
 
@@ -110,7 +118,19 @@ def _row(p: Prisoner) -> tuple[str, ...]:
         born = f"{p.born.month:02d}-{p.born.day:02d}"
         born = f"{p.born.year}-{born}" if p.born.year else born
     place = p.institution.code or f"{p.institution.name}, {p.institution.locality}"
-    return (p.id, p.name.ru.full(), p.name.latin or "", place, born, p.status, ",".join(p.tags))
+    status = f"{p.status} {p.released.isoformat()}" if p.released else p.status
+    return (p.id, p.name.ru.full(), p.name.latin or "", place, born, status, ",".join(p.tags))
+
+
+def _json_row(p: Prisoner, row: tuple[str, ...]) -> dict[str, Any]:
+    """One person for scripts: the table's columns, each name form, and the day of release."""
+    return {"id": p.id, "name": p.name.ru.full(),
+            "names": {"ru": None if p.name.be_only else p.name.ru.full(),
+                      "be": p.name.be.full() if p.name.be else None,
+                      "latin": p.name.latin},
+            "latin": p.name.latin, "institution": row[3], "birthday": row[4] or None, "status": p.status,
+            "released": p.released.isoformat() if p.released else None, "tags": list(p.tags),
+            "interests": list(p.interests)}
 
 
 

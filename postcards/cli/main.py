@@ -42,6 +42,7 @@ from postcards.cli.options import (
 )
 from postcards.cli.people import add, import_command
 from postcards.cli.process import Stopped, command_process, unencodable_streams
+from postcards.cli.released import released
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import (
@@ -318,3 +319,4 @@ for command in (address, check, list_prisoners, birthdays, ledger_command, messa
                 import_command):
     main.add_command(command)
 main.add_command(institutions)
+main.add_command(released)

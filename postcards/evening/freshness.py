@@ -49,6 +49,13 @@ def future_birthdays(prisoners: Iterable[Prisoner], today: date) -> list[Problem
             and (p.born.year, p.born.month, p.born.day) > (today.year, today.month, today.day)]
 
 
+def future_releases(prisoners: Iterable[Prisoner], today: date) -> list[Problem]:
+    """Warnings for release days after today (a typo, or a release announced ahead)."""
+    return [Problem(f"released {p.released} is after today ({today})", p.where, join(p.field, "released"),
+                    "check the date against the source")
+            for p in prisoners if p.released is not None and p.released > today]
+
+
 def _days_before(day: date, days: int) -> date:
     """`days` before `day`, or the calendar's first day when that is further back."""
     return day - timedelta(days=days) if days < (day - date.min).days else date.min

@@ -147,10 +147,12 @@ class Prisoner:
     sentence: Sentence | None = None
     about: str | None = None
     status: Status = "imprisoned"
+    released: date | None = None  # the day of release, with status "released"
     verified: date | None = None
     sources: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # an organiser's labels, e.g. "women", "journalists"
     unit: str | None = None  # a line under the institution's, as written: "отряд № 5"
+    interests: tuple[str, ...] = ()  # English words for the writer, e.g. "books", "cats"
 
     @property
     def field(self) -> str:

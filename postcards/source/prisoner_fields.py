@@ -15,11 +15,12 @@ from postcards.shared.model import STATUSES, Birthday, Institution, Prisoner, Se
 from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
 from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, belarusian_name, foreign_letter_problem
 from postcards.source.institutions import not_printable, read_institution, use_warnings
+from postcards.source.prisoner_labels import read_interests, read_tags
 from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
 
 PRISONER_KEYS = (
     "id", "name", "gender", "dative", "dative_be", "born", "institution", "address", "unit",
-    "sentence", "about", "status", "verified", "sources", "tags",
+    "sentence", "about", "status", "released", "verified", "sources", "tags", "interests",
 )
 NAME_KEYS = ("ru", "be", "latin")
 PARTS_KEYS = ("surname", "given", "patronymic")
@@ -56,12 +57,17 @@ def read_prisoner(
         extra["about"] = reader.text(given["about"], join(path, "about"))
     if "status" in fields:  # an emptied status is a mistake, not "imprisoned"
         extra["status"] = reader.choice(fields["status"], join(path, "status"), STATUSES, "status")
+    if "released" in given:
+        extra["released"] = _read_released(reader, given["released"], join(path, "released"),
+                                           extra.get("status", "imprisoned"))
     if "verified" in given:
         extra["verified"] = reader.iso_date(given["verified"], join(path, "verified"))
     if "sources" in given:
         extra["sources"] = tuple(reader.each(given["sources"], join(path, "sources"), reader.text))
     if "tags" in given:
-        extra["tags"] = _read_tags(reader, given["tags"], join(path, "tags"))
+        extra["tags"] = read_tags(reader, given["tags"], join(path, "tags"))
+    if "interests" in given:
+        extra["interests"] = read_interests(reader, given["interests"], join(path, "interests"))
     if "unit" in given:
         extra["unit"] = _read_unit(reader, given["unit"], join(path, "unit"))
     if len(reader.errors) > errors_before or pid is None or name is None or gender is None \
@@ -95,24 +101,21 @@ def _read_unit(reader: Reader, node: Node, path: str) -> str | None:
     return " ".join(unit.split())
 
 
-def _read_tags(reader: Reader, node: Node, path: str) -> tuple[str, ...]:
-    """Labels an organiser selects by (`--tag women`): like ids, a-z, 0-9 and hyphens."""
-    tags: list[str] = []
-    for index, item in enumerate(reader.sequence(node, path) or []):
-        tag = reader.text(item, f"{path}[{index}]", numbers_too=True)
-        if tag is not None and not _ID.match(tag):
-            slug = _as_tag(tag)
-            hint = f"write '{slug}'" if slug else "use Latin letters, e.g. women or journalists"
-            reader.error(item, f"{path}[{index}]",
-                         f"tag '{tag}' may hold only a-z, 0-9 and single hyphens", hint)
-        elif tag is not None and tag not in tags:
-            tags.append(tag)
-    return tuple(tags)
-
-
-def _as_tag(text: str) -> str:
-    """The tag `text` was meant to be, or '' when it holds no Latin letter or digit."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+def _read_released(reader: Reader, node: Node, path: str, status: str | None) -> date | None:
+    """The day the person was released. It belongs with status: released; with imprisoned
+    the entry contradicts itself (an error: a card would go to someone the file calls free),
+    with unknown it is kept, with a warning."""
+    day = reader.iso_date(node, path)
+    if day is None:
+        return None
+    if status == "imprisoned":
+        reader.error(node, path, f"released: {day} but the status is imprisoned",
+                     "set status: released, or remove released: (if the person was arrested again, "
+                     "keep the old date in a comment)")
+    elif status == "unknown":
+        reader.warn(node, path, f"released: {day} with status: unknown",
+                    "set status: released when a source confirms the release")
+    return day
 
 
 def _read_name(reader: Reader, node: Node, path: str) -> Name | None:
