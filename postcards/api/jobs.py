@@ -11,7 +11,7 @@ the PDF is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from pathlib import Path
@@ -91,13 +91,7 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     if event is not None and event.cards_per_writer is not None:
         capacity = event.writers * event.cards_per_writer
         cards = capacity if cards is None else min(cards, capacity)
-    counts = None
-    if options.fewest_first:
-        counts = book.counts() if book is not None else {}
-        if not counts:
-            warnings.append(Problem("--fewest-first has no ledger rows to go by: the cards go in "
-                                    "data-file order",
-                                    hint="the ledger fills as you print; give --ledger FILE to start one"))
+    counts = _received(book, warnings) if options.fewest_first else None
     selection = limit(selection, cards, counts)
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)
@@ -117,6 +111,23 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
         notes += (f"{event.writers} writers for {plural(len(plan.people), 'card')}: "
                   f"{writers_named(empty)} get no pack.",)
     return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes)
+
+
+def _received(book: Ledger | None, warnings: list[Problem]) -> Mapping[str, int]:
+    """What `--fewest-first` goes by: per person the cards marked posted and not returned;
+    in a ledger with no marks at all (kept before cards could be marked), every printed card."""
+    if book is None or not book.cards:
+        warnings.append(Problem("--fewest-first has no ledger rows to go by: the cards go in "
+                                "data-file order",
+                                hint="the ledger fills as you print; give --ledger FILE to start one"))
+        return {}
+    if book.marked:
+        return book.delivered()
+    warnings.append(Problem(f"{book.path} has no cards marked posted: --fewest-first counts every printed "
+                            "card, as before",
+                            hint="mark the cards you post with `postcards ledger mark posted`, and from "
+                                 "then on only posted cards count"))
+    return book.counts()
 
 
 def prepare(dataset: Dataset, options: CardOptions, library: Library | None = None,
