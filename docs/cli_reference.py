@@ -16,7 +16,12 @@ WIDTH = 90
 def reference() -> str:
     runner = CliRunner()
     parts = ["# Command-line reference", "", "Generated from `postcards --help`; do not edit by hand.", ""]
-    commands = [[]] + [[name] for name in sorted(main.commands)]  # type: ignore[attr-defined]
+    commands: list[list[str]] = [[]]
+    for name in sorted(main.commands):  # type: ignore[attr-defined]
+        command = main.commands[name]  # type: ignore[attr-defined]
+        commands.append([name])
+        if isinstance(command, click.Group):  # `ledger mark`
+            commands += [[name, sub] for sub in sorted(command.commands)]
     for command in commands:
         title = " ".join(["postcards", *command])
         result = runner.invoke(main, [*command, "--help"], terminal_width=WIDTH, prog_name="postcards")

@@ -38,6 +38,8 @@ from postcards.text.messages import Library, Message, bundled_library, load_libr
 from postcards.text.occasions import arrival
 
 if TYPE_CHECKING:
+    from postcards.evening.ledgermark import Marked
+    from postcards.evening.ledgerstate import State, Why
     from postcards.text.censor import Finding
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "Filters",
     "Finding",
     "Library",
+    "Marked",
     "Message",
     "PostcardsError",
     "Prisoner",
@@ -63,6 +66,7 @@ __all__ = [
     "load",
     "make_cards",
     "make_event",
+    "mark_cards",
     "plan_messages",
     "render_message",
     "select",
@@ -77,13 +81,19 @@ Warn = Callable[[tuple[Problem, ...]], None]  # hears warnings worth telling bef
 
 
 def __getattr__(name: str) -> object:
-    """`Finding`, the censor check's type, imported when first asked for (PEP 562): printing
-    cards checks no text, so the censor rules load only with `lint` or a writer's own text."""
+    """`Finding`, the censor check's type, and `Marked`, imported when first asked for (PEP
+    562): printing cards checks no text and marks no card, so the censor rules load only with
+    `lint` or a writer's own text, and the ledger's marks only with `mark_cards`."""
     if name == "Finding":
         from postcards.text.censor import Finding
 
         globals()[name] = Finding
         return Finding
+    if name == "Marked":
+        from postcards.evening.ledgermark import Marked
+
+        globals()[name] = Marked
+        return Marked
     raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
 
 
@@ -209,6 +219,30 @@ def make_event(dataset: Dataset, options: CardOptions, event: EventOptions, out:
     summary, then per writer a cover sheet, their pack of cards and (with `options.crib`)
     a crib sheet after each sheet of cards. Packs differ by at most one card."""
     return _make(dataset, options, event, out, library, ledger, progress, warn)
+
+
+def mark_cards(ledger: str | os.PathLike[str], state: State, *, today: date, packs: Iterable[int] = (),
+               ids: Iterable[str] = (), printed: date | None = None, why: Why | None = None) -> Marked:
+    """Marks the printed cards of `ledger` that `packs`, `ids` and the day `printed` choose
+    (each given one narrows; at least one is needed) as "posted" or "returned" on `today`,
+    a returned card with `why` it came back ("released", "moved", "refused", "unknown").
+    Each is a row added at the ledger's end; a card already so marked is left alone. Refuses,
+    adding nothing, when a given pack or id, or the choice, matches no printed card."""
+    from postcards.evening.ledger import check_writable, read_ledger
+    from postcards.evening.ledgermark import Chosen
+    from postcards.evening.ledgermark import mark_cards as mark
+
+    chosen = Chosen(tuple(packs), tuple(ids), printed)
+    if not (chosen.packs or chosen.ids or chosen.printed):
+        raise PostcardsError("no cards chosen to mark", hint="choose them by pack, id or the day printed")
+    if why is not None and state != "returned":
+        raise PostcardsError(f"a reason ({why}) is for cards returned, not {state}")
+    path = Path(ledger)
+    if not path.is_file():
+        raise PostcardsError(f"{path}: no ledger there: nothing printed to mark",
+                             hint="give the ledger `make` and `event` added the cards to")
+    check_writable(path)
+    return mark(read_ledger(path), state, chosen, today, why)
 
 
 def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,

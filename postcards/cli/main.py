@@ -22,7 +22,8 @@ import postcards
 from postcards import __version__
 from postcards.cli import report
 from postcards.cli.institutions import institutions
-from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
+from postcards.cli.ledger import ledger_command
+from postcards.cli.lists import address, birthdays, check, list_prisoners
 from postcards.cli.messages import lint_command, messages
 from postcards.cli.options import (
     address_choice,
