@@ -1,0 +1,71 @@
+"""What the way the cards travel means for a run: a warning before printing when the post
+they are to go by carries no mail to Belarus, and the postage of the evening in words."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from postcards.shared.errors import Problem
+from postcards.shared.words import plural
+from postcards.source.routes import Price, Route, Routes
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def dated(when: str) -> str:
+    """'2022-04-11' as it is, '2022-04' as 'April 2022', '2023' as it is."""
+    if len(when) == 7:
+        return f"{MONTHS[int(when[5:]) - 1]} {when[:4]}"
+    return when
+
+
+def stopped(route: Route) -> str:
+    """'Posti (Finland) carries no mail to Belarus since 2022-04-11 (moyby.com; money.pl)'."""
+    verb = "reportedly carries" if route.reported else "carries"
+    return f"{route.posts} {verb} no mail to Belarus since {dated(route.since or '?')} ({route.source})"
+
+
+def route_warnings(route: Route | None, routes: Routes) -> tuple[Problem, ...]:
+    """A warning when the cards are to be posted where the post carries nothing to Belarus,
+    saying what others do instead."""
+    if route is None or route.to_belarus != "stopped":
+        return ()
+    others = routes.courier[:1].lower() + routes.courier[1:]
+    fate = "may not arrive: ask at the post office" if route.reported else "do not arrive"
+    return (Problem(f"{stopped(route)}: cards posted there {fate}", hint=f"what others do: {others}"),)
+
+
+def postage(route: Route | None, cards: int, courier: bool = False) -> str:
+    """The postage of `cards` postcards posted from `route`'s country, with the price's date
+    and source, in one sentence; or why none is counted."""
+    if courier:
+        return ("Route: a courier who posts the cards inside Belarus, so they carry no country line "
+                "and no return address. Postage: the courier's; none is counted here.")
+    if route is None:
+        return "Postage: not counted (give --post-from CC, or post_from: in your config file)."
+    if route.to_belarus == "stopped":
+        return f"Postage from {route.name}: none to count: {stopped(route)}."
+    price = route.postcard
+    if price is None:
+        return f"Postage from {route.name}: no postcard price is known."
+    total = price.amount * cards
+    return (f"Postage from {route.name}: {plural(cards, 'card')} × {_money(price.amount, price.currency)} = "
+            f"{_money(total, price.currency)}, {_when(price)} ({_source(price)}).")
+
+
+def _money(amount: Decimal, currency: str) -> str:
+    return f"{amount:,.2f} {currency}"
+
+
+def _when(price: Price) -> str:
+    if price.since:
+        return f"the postcard price since {dated(price.since)}"
+    if price.seen:
+        return f"the postcard price as seen in {dated(price.seen)}"
+    return "the postcard price, undated"
+
+
+def _source(price: Price) -> str:
+    source = f"weak source: {price.source}" if price.weak else f"source: {price.source}"
+    return f"{price.note}; {source}" if price.note else source
