@@ -255,6 +255,8 @@ def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, ou
                              hint="give the ledger and the PDF different names, e.g. -o postcards.pdf")
     with _opened(out) as handle:  # a bad path fails before any work
         job = prepare(dataset, options, library, _path(ledger), event)
+        if warn is not None and job.route_warnings:
+            warn(job.route_warnings)
         if warn is not None and job.address_warnings:
             warn(job.address_warnings)
         rendered = draw(job, handle, progress)

@@ -34,10 +34,11 @@ from postcards.text.address import address_warnings
 from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
 
-if TYPE_CHECKING:  # an evening's pages, cribs and the ledger are imported where a run uses them
+if TYPE_CHECKING:  # an evening's pages, cribs, the ledger and the routes are imported where a run uses them
     from postcards.evening.event import EveningFacts
     from postcards.evening.ledger import Entry, Ledger
     from postcards.layout.text import TextPage
+    from postcards.source.routes import Route
     from postcards.text.outline import Para
 
 TITLES = {"make": "Postcards", "event": "Letter-writing evening"}
@@ -63,6 +64,8 @@ class Job:
     notes: tuple[str, ...] = ()  # choices worth telling the user
     decided: Decided = field(default_factory=Decided)  # each card's fitted sizes, once prepared
     address_warnings: tuple[Problem, ...] = ()  # what the address blocks say, each once, once prepared
+    route: Route | None = None  # the country posted from (options.post_from)
+    route_warnings: tuple[Problem, ...] = ()  # its post carries nothing to Belarus
 
     @property
     def cards(self) -> int:
@@ -78,6 +81,7 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     """Who gets a card and which message, the ledger read and checked writable; nothing laid
     out yet (`prepare` does that)."""
     library = library or bundled_library()
+    route, route_warnings = _route(options)
     selection = select(dataset, options.filters, arrival(options.today, options.transit_days))
     book = None
     warnings: list[Problem] = []
@@ -110,7 +114,30 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
 
         notes += (f"{event.writers} writers for {plural(len(plan.people), 'card')}: "
                   f"{writers_named(empty)} get no pack.",)
-    return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes)
+    return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes,
+               route=route, route_warnings=route_warnings)
+
+
+def _route(options: CardOptions) -> tuple[Route | None, tuple[Problem, ...]]:
+    """The country the cards are posted from, and a warning when its post carries nothing to
+    Belarus. Cards for a courier, posted inside Belarus, carry no country line and no foreign
+    return address: options that give them one are refused."""
+    if options.route == "courier":
+        if options.sender:
+            raise PostcardsError("a foreign return address must not go on a card posted inside Belarus",
+                                 field=options.sender_from,
+                                 hint="leave out the sender lines with --route courier")
+        if options.address.country:
+            raise PostcardsError("a card posted inside Belarus carries no country line",
+                                 field="--route courier", hint="give AddressOptions(country=False)")
+        return None, ()
+    if options.post_from is None:
+        return None, ()
+    from postcards.evening.posting import route_warnings
+    from postcards.source.routes import routes
+
+    found = routes().named(options.post_from, field=options.post_from_field)
+    return found, route_warnings(found, routes())
 
 
 def _received(book: Ledger | None, warnings: list[Problem]) -> Mapping[str, int]:
@@ -275,7 +302,8 @@ def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
         bytes=rendered.bytes, ledger=job.ledger.path if job.ledger is not None else None,
         recorded=recorded, selection=job.selection, warnings=job.warnings, notes=job.notes,
         findings=job.plan.findings, stale=tuple(problem for _, problem in job.stale),
-        stale_after=job.stale_after, address_warnings=job.address_warnings)
+        stale_after=job.stale_after, address_warnings=job.address_warnings, route=job.route,
+        route_warnings=job.route_warnings)
 
 
 def _pack_numbers(job: Job) -> Iterator[int | None]:
@@ -302,6 +330,7 @@ def ledger_entries(job: Job) -> Iterator[Entry]:
 
 def evening_facts(job: Job) -> EveningFacts:
     from postcards.evening.event import EveningFacts
+    from postcards.evening.posting import postage
 
     assert job.event is not None
     book, today = job.ledger, job.options.today
@@ -310,4 +339,5 @@ def evening_facts(job: Job) -> EveningFacts:
                         stale_after=job.event.stale_after,
                         ledger=None if book is None else str(book.path),
                         ledger_usable=book is not None and book.appendable,
-                        ledger_cards=book.cards if book is not None else 0)
+                        ledger_cards=book.cards if book is not None else 0,
+                        postage=postage(job.route, job.cards, job.options.route == "courier"))
