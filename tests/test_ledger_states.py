@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
+import tracemalloc
 import types
 from datetime import date
 from pathlib import Path
@@ -229,3 +230,21 @@ def test_any_marks_keep_printed_posted_returned_in_order_and_old_counts_whole(
     before = old_version().read_ledger(path)
     assert before.problems == ()
     assert {pid: t.cards for pid, t in before.people.items() if pid != "card-state"} == book.counts()
+
+
+def test_reading_marks_keeps_counts_per_person_not_per_card(tmp_path: Path) -> None:
+    path = tmp_path / "sent.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER)
+        for i in range(25_000):
+            handle.write(f'2026-03-{1 + i % 28:02d},p{i % 300},ru-m{i % 40},ru,{1 + i % 9},"Здравствуйте! {i}"\n')
+        for i in range(25_000):
+            handle.write(f"2026-04-01,card-state,posted,ru,{1 + i % 9},p{i % 300} 2026-03-{1 + i % 28:02d} ru-m{i % 40}\n")
+    tracemalloc.start()
+    try:
+        book = read_ledger(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert book.problems == () and book.marked == 25_000 and book.people["p7"].posted == book.people["p7"].cards
+    assert peak < 4_000_000  # a few chunks of the file and the counts, however many marks

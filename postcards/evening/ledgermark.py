@@ -62,43 +62,55 @@ def mark_cards(book: Ledger, state: State, chosen: Chosen, today: date, why: Why
     """Adds a state row for every card `chosen` picks that is not in `state` yet (returned:
     with `why`, default unknown). Refuses, adding nothing, when a given pack or id, or the
     choice as a whole, matches no printed card."""
-    if state == "returned":
-        why = why or "unknown"
-    printed: Counter[CardKey] = Counter()
-    languages: dict[CardKey, str] = {}
-    marks: dict[State, Counter[CardKey]] = {"posted": Counter(), "returned": Counter()}
-    seen_ids: set[str] = set()
-    seen_packs: set[int] = set()
-    for line, day, pid, message, language, pack, text in rows(book):
-        if pid == STATE_ID:
-            mark = read_mark(line, day, message, pack, text)
-            if isinstance(mark, Mark) and chosen(mark.key.prisoner, mark.key.day, mark.key.pack):
-                marks[mark.state][mark.key] += 1
-            continue
-        seen_ids.add(pid)
-        if pack is not None:
-            seen_packs.add(pack)
-        if chosen(pid, day, pack):
-            key = CardKey(pid, day, message, pack)
-            printed[key] += 1
-            languages.setdefault(key, language)
-    _refuse_unmatched(book, chosen, printed, seen_ids, seen_packs)
+    why = (why or "unknown") if state == "returned" else None
+    found = _Found(chosen)
+    found.read(book)
+    _refuse_unmatched(book, chosen, found.printed, found.ids, found.packs)
     added: list[Entry] = []
     already = 0
-    for key, count in printed.items():
-        posted, returned = marks["posted"][key], marks["returned"][key]
+    for key, count in found.printed.items():
+        posted, returned = found.marks["posted"][key], found.marks["returned"][key]
         done = min(count, returned if state == "returned" else posted)
         already += done
         if done == count:
             continue
-        added += [Entry(today, STATE_ID, state_word("posted"), languages[key], key.pack, key.text)] * max(
-            0, count - posted)
+        language = found.languages[key]
+        posted_row = Entry(today, STATE_ID, state_word("posted"), language, key.pack, key.text)
+        added += [posted_row] * (count - posted)
         if state == "returned":
-            added += [Entry(today, STATE_ID, state_word(state, why), languages[key], key.pack, key.text)] * (
-                count - returned)
+            added += [replace(posted_row, message=state_word(state, why))] * (count - returned)
     append(book, added)
     people = tuple(dict.fromkeys(row.text.split()[0] for row in added))
-    return Marked(state, why, sum(printed.values()), already, tuple(added), people)
+    return Marked(state, why, sum(found.printed.values()), already, tuple(added), people)
+
+
+class _Found:
+    """The printed cards a choice matches, how many of each are marked posted and returned,
+    and every id and pack the ledger has (to name a typo)."""
+
+    def __init__(self, chosen: Chosen) -> None:
+        self.chosen = chosen
+        self.printed: Counter[CardKey] = Counter()
+        self.languages: dict[CardKey, str] = {}
+        self.marks: dict[State, Counter[CardKey]] = {"posted": Counter(), "returned": Counter()}
+        self.ids: set[str] = set()
+        self.packs: set[int] = set()
+
+    def read(self, book: Ledger) -> None:
+        chosen = self.chosen
+        for line, day, pid, message, language, pack, text in rows(book):
+            if pid == STATE_ID:
+                mark = read_mark(line, day, message, pack, text)
+                if isinstance(mark, Mark) and chosen(mark.key.prisoner, mark.key.day, mark.key.pack):
+                    self.marks[mark.state][mark.key] += 1
+                continue
+            self.ids.add(pid)
+            if pack is not None:
+                self.packs.add(pack)
+            if chosen(pid, day, pack):
+                key = CardKey(pid, day, message, pack)
+                self.printed[key] += 1
+                self.languages.setdefault(key, language)
 
 
 def _refuse_unmatched(book: Ledger, chosen: Chosen, printed: Counter[CardKey], ids: set[str],
