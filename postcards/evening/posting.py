@@ -38,12 +38,13 @@ def route_warnings(route: Route | None, routes: Routes) -> tuple[Problem, ...]:
 
 def postage(route: Route | None, cards: int, courier: bool = False) -> str:
     """The postage of `cards` postcards posted from `route`'s country, with the price's date
-    and source, in one sentence; or why none is counted."""
+    and source, in one sentence; or why none is counted; "" when no country is named (the
+    summary of a run without --post-from stays as it was)."""
     if courier:
         return ("Route: a courier who posts the cards inside Belarus, so they carry no country line "
                 "and no return address. Postage: the courier's; none is counted here.")
     if route is None:
-        return "Postage: not counted (give --post-from CC, or post_from: in your config file)."
+        return ""
     if route.to_belarus == "stopped":
         return f"Postage from {route.name}: none to count: {stopped(route)}."
     price = route.postcard
