@@ -81,7 +81,12 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     """Who gets a card and which message, the ledger read and checked writable; nothing laid
     out yet (`prepare` does that)."""
     library = library or bundled_library()
-    route, route_warnings = _route(options)
+    route: Route | None = None
+    route_warnings: tuple[Problem, ...] = ()
+    if options.route == "courier" or options.post_from is not None:
+        from postcards.evening.posting import chosen_route
+
+        route, route_warnings = chosen_route(options)
     selection = select(dataset, options.filters, arrival(options.today, options.transit_days))
     book = None
     warnings: list[Problem] = []
@@ -116,28 +121,6 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
                   f"{writers_named(empty)} get no pack.",)
     return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes,
                route=route, route_warnings=route_warnings)
-
-
-def _route(options: CardOptions) -> tuple[Route | None, tuple[Problem, ...]]:
-    """The country the cards are posted from, and a warning when its post carries nothing to
-    Belarus. Cards for a courier, posted inside Belarus, carry no country line and no foreign
-    return address: options that give them one are refused."""
-    if options.route == "courier":
-        if options.sender:
-            raise PostcardsError("a foreign return address must not go on a card posted inside Belarus",
-                                 field=options.sender_from,
-                                 hint="leave out the sender lines with --route courier")
-        if options.address.country:
-            raise PostcardsError("a card posted inside Belarus carries no country line",
-                                 field="--route courier", hint="give AddressOptions(country=False)")
-        return None, ()
-    if options.post_from is None:
-        return None, ()
-    from postcards.evening.posting import route_warnings
-    from postcards.source.routes import routes
-
-    found = routes().named(options.post_from, field=options.post_from_field)
-    return found, route_warnings(found, routes())
 
 
 def _received(book: Ledger | None, warnings: list[Problem]) -> Mapping[str, int]:

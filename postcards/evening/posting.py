@@ -5,12 +5,32 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from postcards.shared.errors import Problem
+from postcards.shared.errors import PostcardsError, Problem
+from postcards.shared.options import CardOptions
 from postcards.shared.words import plural
-from postcards.source.routes import Price, Route, Routes
+from postcards.source.routes import Price, Route, Routes, routes
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+
+
+def chosen_route(options: CardOptions) -> tuple[Route | None, tuple[Problem, ...]]:
+    """The country the cards are posted from, and a warning when its post carries nothing to
+    Belarus. Cards for a courier, posted inside Belarus, carry no country line and no foreign
+    return address: options that give them one are refused."""
+    if options.route == "courier":
+        if options.sender:
+            raise PostcardsError("a foreign return address must not go on a card posted inside Belarus",
+                                 field=options.sender_from,
+                                 hint="leave out the sender lines with --route courier")
+        if options.address.country:
+            raise PostcardsError("a card posted inside Belarus carries no country line",
+                                 field="--route courier", hint="give AddressOptions(country=False)")
+        return None, ()
+    if options.post_from is None:
+        return None, ()
+    found = routes().named(options.post_from, field=options.post_from_field)
+    return found, route_warnings(found, routes())
 
 
 def dated(when: str) -> str:
