@@ -152,3 +152,10 @@ def test_fewest_first_in_a_ledger_without_marks_counts_every_printed_card(runner
                            "card, as before; mark the cards you post with `postcards ledger mark posted`, and "
                            "from then on only posted cards count\n")
     assert said.count("no cards marked posted") == 1
+
+
+def test_the_commands_choices_are_the_ledgers_own() -> None:
+    from postcards.cli import ledger as command
+    from postcards.evening import ledgerstate
+
+    assert (command.STATES, command.WHYS) == (ledgerstate.STATES, ledgerstate.WHYS)
