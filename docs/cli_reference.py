@@ -16,7 +16,12 @@ WIDTH = 90
 def reference() -> str:
     runner = CliRunner()
     parts = ["# Command-line reference", "", "Generated from `postcards --help`; do not edit by hand.", ""]
-    commands: list[list[str]] = [[], *([name] for name in sorted(main.commands))]
+    commands: list[list[str]] = [[]]
+    for name in sorted(main.commands):
+        group = main.commands[name]
+        commands.append([name])
+        if isinstance(group, click.Group):  # `ledger mark`
+            commands += [[name, sub] for sub in sorted(group.commands)]
     for command in commands:
         title = " ".join(["postcards", *command])
         result = runner.invoke(main, [*command, "--help"], terminal_width=WIDTH, prog_name="postcards")

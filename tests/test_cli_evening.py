@@ -233,7 +233,10 @@ def test_the_ledger_command_totals_and_exports(runner: CliRunner, in_tmp: Path) 
     result = run(runner, "ledger", data)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "ID  CARDS  LAST        LANGUAGES", "p0  2      2026-06-01  ru", "p1  1      2026-06-01  ru", "p2  0"]
+        "ID  PRINTED  POSTED  RETURNED  LAST        LANGUAGES",
+        "p0  2        0       0         2026-06-01  ru",
+        "p1  1        0       0         2026-06-01  ru",
+        "p2  0        0       0"]
     assert result.stderr == f"{in_tmp / 'sent.csv'}: 3 cards to 2 people; 1 imprisoned in {data} had none.\n"
     later = run(runner, "ledger", data, "--since", "2026-07-01")
     assert "0 cards to 0 people since 2026-07-01" in later.stderr
@@ -335,8 +338,9 @@ def test_the_ledger_command_as_json_and_its_bad_inputs(runner: CliRunner, in_tmp
     make(runner, data, "--ledger", "sent.csv", "--only", "p1")
     as_json = run(runner, "ledger", data, "--json")
     assert as_json.exit_code == 0
-    assert json.loads(as_json.stdout) == [{"id": "p0", "cards": 0, "last": None, "languages": []},
-                                          {"id": "p1", "cards": 1, "last": SUMMER, "languages": ["ru"]}]
+    assert json.loads(as_json.stdout) == [
+        {"id": "p0", "cards": 0, "printed": 0, "posted": 0, "returned": 0, "last": None, "languages": []},
+        {"id": "p1", "cards": 1, "printed": 1, "posted": 0, "returned": 0, "last": SUMMER, "languages": ["ru"]}]
     (in_tmp / "afile").write_text("", encoding="utf-8")
     blocked = run(runner, "ledger", data, "--export", "afile/archive")
     assert blocked.exit_code == 1

@@ -92,7 +92,7 @@ def test_the_ledger_and_the_output_must_differ(runner: CliRunner, in_tmp: Path) 
 def test_a_config_file_given_by_name_must_exist(runner: CliRunner, in_tmp: Path) -> None:
     result = run(runner, "make", "--no-ledger", "--today", SUMMER, "--config", "mine.yaml")
     assert (result.exit_code, result.stderr) == (1, "error: mine.yaml: no such file; give the path to a settings "
-                                                    "file (sender:, writer_gender:)\n")
+                                                    "file (sender:, writer_gender:, post_from:)\n")
 
 
 def test_sender_lines_from_the_config_are_blamed_on_the_config(runner: CliRunner, in_tmp: Path) -> None:

@@ -110,6 +110,9 @@ BAD_INPUT = {
     "bad id": (f"prisoners:\n  - id: Chekina L\n    name: {NAME}\n    institution: IK-4\n", [
         "data.yaml:2:9: prisoners[0].id: id 'Chekina L' may hold only a-z, 0-9 and single hyphens; "
         "e.g. chekina or loika-anastasiya"]),
+    "the ledger's reserved id": (f"prisoners:\n  - id: card-state\n    name: {NAME}\n    institution: IK-4\n", [
+        "data.yaml:2:9: prisoners[0].id: id 'card-state' is the ledger's own word for its state rows; "
+        "choose another id"]),
     "python object tag": (f"prisoners:\n  - id: !!python/object/apply:os.system ['true']\n"
                           f"    name: {NAME}\n    institution: IK-4\n", [
         "data.yaml:2:9: prisoners[0].id: expected text, found a list; put the text in quotes"]),

@@ -29,6 +29,10 @@ NOT_FOR_MAKE = (
     "postcards.evening.ledger",
     "postcards.evening.ledgerfile",
     "postcards.evening.ledgerscan",
+    "postcards.evening.ledgerstate",
+    "postcards.evening.ledgermark",
+    "postcards.evening.posting",  # the routes: only with --post-from, --route courier or an event
+    "postcards.source.routes",
     "postcards.layout.crib",
     "postcards.layout.pages",
     "postcards.source.yamlfields",  # changing a data file: `released --apply`
@@ -59,6 +63,7 @@ def test_a_plain_make_imports_only_what_it_uses(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "needed"), [
     (["--crib"], ["postcards.layout.crib", "postcards.text.crib"]),
     (["--ledger", "sent.csv"], ["postcards.evening.ledger", "filelock"]),
+    (["--post-from", "DE"], ["postcards.evening.posting", "postcards.source.routes"]),
 ])
 def test_a_run_that_needs_more_imports_it(tmp_path: Path, args: list[str], needed: list[str]) -> None:
     """The other side of the test above: its list names modules that do load when used."""

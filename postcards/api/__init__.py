@@ -42,6 +42,8 @@ from postcards.text.occasions import arrival
 if TYPE_CHECKING:  # loaded with the calls that use them (see __getattr__)
     from postcards.api.importing import Imported
     from postcards.api.people import Added
+    from postcards.evening.ledgermark import MarkedCards
+    from postcards.evening.ledgerstate import State, Why
     from postcards.text.censor import Finding
     from postcards.text.paste import Parsed
 
@@ -58,6 +60,7 @@ __all__ = [
     "Imported",
     "Library",
     "Marked",
+    "MarkedCards",
     "Message",
     "Parsed",
     "PostcardsError",
@@ -74,6 +77,7 @@ __all__ = [
     "load",
     "make_cards",
     "make_event",
+    "mark_cards",
     "mark_moved",
     "mark_released",
     "match_names",
@@ -92,14 +96,15 @@ Output = str | os.PathLike[str] | Writer  # a path, or a binary stream; never so
 Warn = Callable[[tuple[Problem, ...]], None]  # hears warnings worth telling before the work goes on
 
 _LATE = {"Added": "postcards.api.people", "Finding": "postcards.text.censor",
-         "Imported": "postcards.api.importing", "Parsed": "postcards.text.paste"}
+         "Imported": "postcards.api.importing", "Parsed": "postcards.text.paste",
+         "MarkedCards": "postcards.evening.ledgermark"}
 
 
 def __getattr__(name: str) -> object:
     """Types imported when first asked for (PEP 562): `Finding`, the censor check's (printing
     cards checks no text, so the censor rules load only with `lint` or a writer's own text),
-    and those of reading pasted text and spreadsheets, which only `add`, `import` and
-    `make --to` use."""
+    those of reading pasted text and spreadsheets, which only `add`, `import` and `make --to`
+    use, and `MarkedCards`, which only `mark_cards` makes."""
     if name not in _LATE:
         raise AttributeError(f"module 'postcards.api' has no attribute '{name}'")
     value = getattr(importlib.import_module(_LATE[name]), name)
@@ -304,6 +309,30 @@ def import_people(path: str | os.PathLike[str], *, out: str | os.PathLike[str], 
                     today=today, confirm=confirm, progress=progress)
 
 
+def mark_cards(ledger: str | os.PathLike[str], state: State, *, today: date, packs: Iterable[int] = (),
+               ids: Iterable[str] = (), printed: date | None = None, why: Why | None = None) -> MarkedCards:
+    """Marks the printed cards of `ledger` that `packs`, `ids` and the day `printed` choose
+    (each given one narrows; at least one is needed) as "posted" or "returned" on `today`,
+    a returned card with `why` it came back ("released", "moved", "refused", "unknown").
+    Each is a row added at the ledger's end; a card already so marked is left alone. Refuses,
+    adding nothing, when a given pack or id, or the choice, matches no printed card."""
+    from postcards.evening.ledger import check_writable, read_ledger
+    from postcards.evening.ledgermark import Chosen
+    from postcards.evening.ledgermark import mark_cards as mark
+
+    chosen = Chosen(tuple(packs), tuple(ids), printed)
+    if not (chosen.packs or chosen.ids or chosen.printed):
+        raise PostcardsError("no cards chosen to mark", hint="choose them by pack, id or the day printed")
+    if why is not None and state != "returned":
+        raise PostcardsError(f"a reason ({why}) is for cards returned, not {state}")
+    path = Path(ledger)
+    if not path.is_file():
+        raise PostcardsError(f"{path}: no ledger there: nothing printed to mark",
+                             hint="give the ledger `make` and `event` added the cards to")
+    check_writable(path)
+    return mark(read_ledger(path), state, chosen, today, why)
+
+
 def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, out: Output,
           library: Library | None, ledger: str | os.PathLike[str] | None,
           progress: Callable[[int, int], None] | None, warn: Warn | None) -> Result:
@@ -314,6 +343,8 @@ def _make(dataset: Dataset, options: CardOptions, event: EventOptions | None, ou
                              hint="give the ledger and the PDF different names, e.g. -o postcards.pdf")
     with _opened(out) as handle:  # a bad path fails before any work
         job = prepare(dataset, options, library, _path(ledger), event)
+        if warn is not None and job.route_warnings:
+            warn(job.route_warnings)
         if warn is not None and job.address_warnings:
             warn(job.address_warnings)
         rendered = draw(job, handle, progress)

@@ -11,7 +11,7 @@ the PDF is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from pathlib import Path
@@ -34,10 +34,11 @@ from postcards.text.address import address_warnings
 from postcards.text.messages import Library, Message, bundled_library
 from postcards.text.occasions import arrival
 
-if TYPE_CHECKING:  # an evening's pages, cribs and the ledger are imported where a run uses them
+if TYPE_CHECKING:  # an evening's pages, cribs, the ledger and the routes are imported where a run uses them
     from postcards.evening.event import EveningFacts
     from postcards.evening.ledger import Entry, Ledger
     from postcards.layout.text import TextPage
+    from postcards.source.routes import Route
     from postcards.text.outline import Para
 
 TITLES = {"make": "Postcards", "event": "Letter-writing evening"}
@@ -63,6 +64,8 @@ class Job:
     notes: tuple[str, ...] = ()  # choices worth telling the user
     decided: Decided = field(default_factory=Decided)  # each card's fitted sizes, once prepared
     address_warnings: tuple[Problem, ...] = ()  # what the address blocks say, each once, once prepared
+    route: Route | None = None  # the country posted from (options.post_from)
+    route_warnings: tuple[Problem, ...] = ()  # its post carries nothing to Belarus
 
     @property
     def cards(self) -> int:
@@ -78,6 +81,12 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     """Who gets a card and which message, the ledger read and checked writable; nothing laid
     out yet (`prepare` does that)."""
     library = library or bundled_library()
+    route: Route | None = None
+    route_warnings: tuple[Problem, ...] = ()
+    if options.route == "courier" or options.post_from is not None:
+        from postcards.evening.posting import chosen_route
+
+        route, route_warnings = chosen_route(options)
     selection = select(dataset, options.filters, arrival(options.today, options.transit_days))
     book = None
     warnings: list[Problem] = []
@@ -91,13 +100,7 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
     if event is not None and event.cards_per_writer is not None:
         capacity = event.writers * event.cards_per_writer
         cards = capacity if cards is None else min(cards, capacity)
-    counts = None
-    if options.fewest_first:
-        counts = book.counts() if book is not None else {}
-        if not counts:
-            warnings.append(Problem("--fewest-first has no ledger rows to go by: the cards go in "
-                                    "data-file order",
-                                    hint="the ledger fills as you print; give --ledger FILE to start one"))
+    counts = _received(book, warnings) if options.fewest_first else None
     selection = limit(selection, cards, counts)
     if not selection.prisoners:
         raise nobody_error(dataset, options.filters, selection)
@@ -116,7 +119,25 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
 
         notes += (f"{event.writers} writers for {plural(len(plan.people), 'card')}: "
                   f"{writers_named(empty)} get no pack.",)
-    return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes)
+    return Job(options, library, selection, plan, book, tuple(warnings), event, packs, stale, notes,
+               route=route, route_warnings=route_warnings)
+
+
+def _received(book: Ledger | None, warnings: list[Problem]) -> Mapping[str, int]:
+    """What `--fewest-first` goes by: per person the cards marked posted and not returned;
+    in a ledger with no marks at all (kept before cards could be marked), every printed card."""
+    if book is None or not book.cards:
+        warnings.append(Problem("--fewest-first has no ledger rows to go by: the cards go in "
+                                "data-file order",
+                                hint="the ledger fills as you print; give --ledger FILE to start one"))
+        return {}
+    if book.marked:
+        return book.delivered()
+    warnings.append(Problem(f"{book.path} has no cards marked posted: --fewest-first counts every printed "
+                            "card, as before",
+                            hint="mark the cards you post with `postcards ledger mark posted`, and from "
+                                 "then on only posted cards count"))
+    return book.counts()
 
 
 def prepare(dataset: Dataset, options: CardOptions, library: Library | None = None,
@@ -264,7 +285,8 @@ def finish(job: Job, rendered: Rendered, output: Path | None) -> Result:
         bytes=rendered.bytes, ledger=job.ledger.path if job.ledger is not None else None,
         recorded=recorded, selection=job.selection, warnings=job.warnings, notes=job.notes,
         findings=job.plan.findings, stale=tuple(problem for _, problem in job.stale),
-        stale_after=job.stale_after, address_warnings=job.address_warnings)
+        stale_after=job.stale_after, address_warnings=job.address_warnings, route=job.route,
+        route_warnings=job.route_warnings)
 
 
 def _pack_numbers(job: Job) -> Iterator[int | None]:
@@ -291,6 +313,7 @@ def ledger_entries(job: Job) -> Iterator[Entry]:
 
 def evening_facts(job: Job) -> EveningFacts:
     from postcards.evening.event import EveningFacts
+    from postcards.evening.posting import postage
 
     assert job.event is not None
     book, today = job.ledger, job.options.today
@@ -299,4 +322,5 @@ def evening_facts(job: Job) -> EveningFacts:
                         stale_after=job.event.stale_after,
                         ledger=None if book is None else str(book.path),
                         ledger_usable=book is not None and book.appendable,
-                        ledger_cards=book.cards if book is not None else 0)
+                        ledger_cards=book.cards if book is not None else 0,
+                        postage=postage(job.route, job.cards, job.options.route == "courier"))

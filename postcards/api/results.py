@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # annotations only: a plain `make` never loads the censor check
     from postcards.evening.selection import Selection
     from postcards.shared.errors import Problem
+    from postcards.source.routes import Route
     from postcards.text.censor import Finding
 
 
@@ -51,3 +52,5 @@ class Result:
     stale: tuple[Problem, ...]  # addresses to check before posting
     stale_after: int  # the days after which an address counts as stale
     address_warnings: tuple[Problem, ...] = ()  # what the address blocks say, each once
+    route: Route | None = None  # the country the cards are posted from (`CardOptions.post_from`)
+    route_warnings: tuple[Problem, ...] = ()  # its post carries no mail to Belarus: what others do

@@ -1,4 +1,4 @@
-"""The commands that read and report: `address`, `check`, `list`, `birthdays`, `ledger`."""
+"""The commands that read and report: `address`, `check`, `list`, `birthdays`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from postcards.cli.options import (
     data_argument,
     filter_options,
     filters,
-    ledger_path,
     load,
     paper_option,
     report_skipped,
@@ -26,10 +25,9 @@ from postcards.cli.options import (
     when_options,
 )
 from postcards.cli.options import today as when
-from postcards.shared.errors import PostcardsError
 from postcards.shared.model import Prisoner
 from postcards.shared.options import DEFAULT_STALE_DAYS, Filters
-from postcards.shared.words import people, plural
+from postcards.shared.words import plural
 
 
 @click.command()
@@ -101,12 +99,13 @@ def list_prisoners(data: Path | None, as_json: bool, today: str | None, transit_
         click.echo(json.dumps([_json_row(p, row) for p, row in zip(people, rows[1:], strict=True)],
                               ensure_ascii=False, indent=2))
     else:
-        _table(rows)
+        table(rows)
     if chosen_by.narrowing:
         report.say(f"{plural(len(people), 'prisoner')} of {len(dataset.prisoners):,} match.")
 
 
-def _table(rows: Sequence[Sequence[str]]) -> None:
+def table(rows: Sequence[Sequence[str]]) -> None:
+    """Rows as columns padded to their widest cell, on stdout."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -162,57 +161,10 @@ def birthdays(data: Path | None, within: int, as_json: bool, today: str | None, 
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif rows:
-        _table([("BIRTHDAY", "POST BY", "TURNS", "ID", "NAME", "INSTITUTION"),
+        table([("BIRTHDAY", "POST BY", "TURNS", "ID", "NAME", "INSTITUTION"),
                 *((u.day.isoformat(), u.post_by.isoformat(), str(u.turns or ""), u.prisoner.id,
                    f"{known_as(u.prisoner.name)} ({u.prisoner.name.ru.full()})",
                    u.prisoner.institution.code or u.prisoner.institution.name) for u in found)])
     arrives = arrival(day, transit_days)
     report.say(f"{plural(len(rows), 'birthday')} from {arrives.isoformat()} (a card posted "
                f"{day.isoformat()} arrives) to {(arrives + timedelta(days=within)).isoformat()}.")
-
-
-@click.command(name="ledger")
-@data_argument
-@click.option("--ledger", "path", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
-              help="The ledger (default: sent.csv beside DATA).")
-@click.option("--since", metavar="YYYY-MM-DD", help="Only cards sent on or after this day.")
-@click.option("--export", "directory", type=click.Path(path_type=Path, file_okay=False), metavar="DIR",
-              help="Write DIR/<id>.txt per person: every card sent, with its date, language and text.")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print [{"id", "cards", "last", "languages"}].')
-def ledger_command(data: Path | None, path: Path | None, since: str | None, directory: Path | None,
-                   as_json: bool) -> None:
-    """Cards sent so far, per person, from the ledger that `make` and `event` add to.
-
-    Everyone imprisoned in DATA is listed, with 0 when they have had no card yet."""
-    from postcards.evening.ledger import export, read_ledger, totals, unknown_prisoners
-    from postcards.text.translit import known_as
-
-    dataset = load(data)
-    found = ledger_path(data, path, disabled=False)
-    if found is None or not found.is_file():
-        raise PostcardsError(f"no ledger {'at ' + str(found) if found else 'beside ' + dataset.file}",
-                             hint="give its path with --ledger FILE; `make` and `event` start one "
-                                  "when you give them --ledger FILE")
-    start = when(since, "--since") if since else None
-    book = read_ledger(found, since=start)
-    report.warn((*book.problems, *unknown_prisoners(book, (p.id for p in dataset.prisoners))))
-    order = [p.id for p in dataset.prisoners if p.status == "imprisoned"]
-    rows = totals(book, order)
-    if directory is not None:
-        names = {p.id: f"{known_as(p.name)} ({p.name.ru.full()}), {p.id}" for p in dataset.prisoners}
-        written = export(book.entries, directory, names)
-        report.say(f"Wrote {plural(len(written), 'file')} to {directory}.")
-    if as_json:
-        click.echo(json.dumps([{"id": t.prisoner, "cards": t.cards,
-                                "last": t.last.isoformat() if t.last else None,
-                                "languages": list(t.languages)} for t in rows], indent=2))
-    elif directory is None:
-        _table([("ID", "CARDS", "LAST", "LANGUAGES"),
-                *((t.prisoner, str(t.cards), t.last.isoformat() if t.last else "", ",".join(t.languages))
-                  for t in rows)])
-    none = sum(1 for t in rows if t.cards == 0)
-    period = f" since {start.isoformat()}" if start else ""
-    report.say(f"{found}: {plural(book.cards, 'card')} to "
-               f"{people(sum(1 for t in rows if t.cards))}{period}; "
-               f"{none:,} imprisoned in {dataset.file} had none.")

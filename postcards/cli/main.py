@@ -22,7 +22,8 @@ import postcards
 from postcards import __version__
 from postcards.cli import report
 from postcards.cli.institutions import institutions
-from postcards.cli.lists import address, birthdays, check, ledger_command, list_prisoners
+from postcards.cli.ledger import ledger_command
+from postcards.cli.lists import address, birthdays, check, list_prisoners
 from postcards.cli.messages import lint_command, messages
 from postcards.cli.options import (
     address_choice,
@@ -49,6 +50,7 @@ from postcards.shared.options import (
     DEFAULT_STALE_DAYS,
     OCCASIONS,
     REGISTERS,
+    ROUTE_KINDS,
     CardOptions,
     EventOptions,
 )
@@ -160,7 +162,14 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
                      default=_config_path,
                      show_default="your config directory's postcards/config.yaml",
-                     help="Your settings file (sender lines, writer_gender)."),
+                     help="Your settings file (sender lines, writer_gender, post_from)."),
+        click.option("--post-from", metavar="CC",
+                     help="The country you post from (DE, FI, ...): a warning before printing when "
+                          "its post carries no mail to Belarus, and the postage of the cards. "
+                          "Default: 'post_from:' in your config file."),
+        click.option("--route", type=click.Choice(ROUTE_KINDS), default="post", show_default=True,
+                     help="courier: for a courier who posts the cards inside Belarus: no country "
+                          "line and no return address (--from is refused, a config's sender left off)."),
         address_options,
         filter_options,
         click.option("--cards", "card_limit", type=click.IntRange(1), metavar="N",
@@ -192,17 +201,39 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
     settings = load_config(values["config"], required=given)
     typed = tuple(line.strip() for line in values["sender"] if line.strip())
     sender = typed or settings.sender
+    courier = values["route"] == "courier"
+    if courier:
+        sender = _courier_sender(typed, sender, values["config"], values["post_from"])
+    post_from = None if courier else values["post_from"] or settings.post_from
     chosen = {k: values[k] for k in ("only", "exclude", "institutions", "tags", "born_within", "statuses")}
     return CardOptions(
         paper=values["paper"], lang=values["lang"], seed=values["seed"], copies=copies,
         filters=filters(**chosen), cards=values["card_limit"], fewest_first=values["fewest_first"],
         sender=sender, sender_from="--from" if typed or not sender else f"sender in {values['config']}",
-        address=address_choice(values["nominative"], values["no_country"], values["script"]),
+        address=address_choice(values["nominative"], values["no_country"] or courier, values["script"]),
+        post_from=post_from, post_from_field="--post-from" if values["post_from"] else
+        f"post_from in {values['config']}", route=values["route"],
         occasion=values["occasion"], message_id=values["message_id"], message_file=values["message_file"],
         force=values["force"], blank=values["blank"], register=values["register"],
         writer=values["writer_gender"] or settings.writer_gender,
         today=today(values["today"]), transit_days=values["transit_days"], crib=crib,
     )
+
+
+def _courier_sender(typed: tuple[str, ...], sender: tuple[str, ...], config: Path,
+                    post_from: str | None) -> tuple[str, ...]:
+    """Cards for a courier carry no foreign return address: --from is refused, the config
+    file's sender lines are left off with a warning."""
+    if typed:
+        raise click.UsageError("--from: a foreign return address must not go on a card posted inside "
+                               "Belarus; leave out --from with --route courier")
+    if post_from:
+        raise click.UsageError("--post-from is for cards posted abroad; --route courier cards are posted "
+                               "inside Belarus")
+    if sender:
+        report.say(f"warning: the sender lines of {config} are left off: a card posted inside Belarus "
+                   "carries no foreign return address (--route courier)")
+    return ()
 
 
 @main.command()
@@ -301,6 +332,10 @@ def _report(result: postcards.Result, options: CardOptions, started: float, even
                + (f" and {plural(extra, 'other page')} ({_others(event, options.crib)})" if extra else "")
                + f", {plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
                f"{time.perf_counter() - started:.1f} s. Print at actual size (100%, not 'fit to page').")
+    if result.route is not None or options.route == "courier":
+        from postcards.evening.posting import postage
+
+        report.say(postage(result.route, len(result.cards), options.route == "courier"))
     if pasted:
         report.say("Pasted addresses go stale too: check each at prisoners.spring96.org before posting.")
     elif result.stale:

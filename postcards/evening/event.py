@@ -73,6 +73,7 @@ class EveningFacts:
     ledger: str | None  # the ledger's path, or None when there is none
     ledger_usable: bool  # False: the file is not a ledger, and tonight is not recorded in it
     ledger_cards: int  # rows in the ledger before tonight
+    postage: str = ""  # the evening's postage, or why none is counted (posting.postage)
 
 
 def summary(facts: EveningFacts) -> list[Para]:
@@ -85,6 +86,8 @@ def summary(facts: EveningFacts) -> list[Para]:
                   f"{' or '.join(str(s) for s in sizes)} cards. Posted today, they arrive about "
                   f"{facts.arrives.isoformat()}. This sheet and the crib sheets stay with you: "
                   "never post them.")]
+    if facts.postage:
+        paras.append(Para(facts.postage))
     if empty:
         paras.append(Para(f"No cards for {writers_named(empty)}: more writers than cards."))
     if facts.ledger is not None and not facts.ledger_usable:

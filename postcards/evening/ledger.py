@@ -7,6 +7,10 @@ message ids); the texts are read again only for `ledger --export`. A line that c
 read is reported with its number and left as it is; a file that is not a ledger is refused.
 The file is never rewritten: rows are only added, after the PDF is written, under a lock,
 in one write that is undone when it fails.
+
+A card posted or returned is a state row added later (`ledgerstate`, which says why it is
+shaped so that older versions of the tool read it safely): per person the ledger counts the
+cards printed, those marked posted and those marked returned.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ from pathlib import Path
 
 from postcards.evening.ledgerfile import add_rows, check_writable, open_checked, settled_size
 from postcards.evening.ledgerscan import HEADER, START, Row, Scan, Tail
+from postcards.evening.ledgerstate import STATE_ID, Counts, read_mark
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 
 __all__ = ["HEADER", "Entry", "Ledger", "Tally", "Total", "append", "check_writable", "default_path",
            "export", "read_ledger", "totals", "unknown_prisoners"]
 
 DEFAULT_NAME = "sent.csv"
+MAX_STATE_PROBLEMS = 20  # state rows that cannot be read, reported one by one
 
 
 @dataclass(frozen=True)
@@ -47,11 +53,13 @@ class Entry:
 class Tally:
     """What the ledger says of one person."""
 
-    cards: int
+    cards: int  # printed
     last: date
     languages: frozenset[str]
     messages: frozenset[str]  # the message ids they have had
     line: int  # where their first row is
+    posted: int = 0  # of the cards, those marked posted (returned ones too)
+    returned: int = 0  # of the posted, those marked returned
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,11 @@ class Ledger:
     since: date | None = None  # only rows of this day or later are counted
     size: int = 0  # the bytes read; a second pass reads no further
     tail: Tail = START  # where new rows go
+    marked: int = 0  # state rows counted: 0 for a ledger of printed cards only
 
     @property
     def cards(self) -> int:
+        """Cards printed."""
         return sum(t.cards for t in self.people.values())
 
     @property
@@ -81,11 +91,16 @@ class Ledger:
         return {pid: t.messages for pid, t in self.people.items()}
 
     def counts(self) -> Counter[str]:
+        """Cards printed per person."""
         return Counter({pid: t.cards for pid, t in self.people.items()})
+
+    def delivered(self) -> Counter[str]:
+        """Cards marked posted and not returned, per person."""
+        return Counter({pid: t.posted - t.returned for pid, t in self.people.items()})
 
 
 class Rows(Iterable[Entry]):
-    """A ledger's rows, texts included, streamed from its file; len() is its count of cards."""
+    """A ledger's printed cards, texts included, streamed from its file; len() is their count."""
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -95,14 +110,19 @@ class Rows(Iterable[Entry]):
 
     def __iter__(self) -> Iterator[Entry]:
         book = self.ledger
-        handle = open_checked(book.path) if book.exists else None
-        if handle is None:
-            return
-        with handle:
-            scan = Scan(handle, book.path, book.size, texts=True)
-            for line, day, pid, message, lang, pack, text in scan.rows():
-                if book.since is None or day >= book.since:
-                    yield Entry(day, pid, message, lang, pack, text or "", line)
+        for line, day, pid, message, lang, pack, text in rows(book, texts=True):
+            if pid != STATE_ID and (book.since is None or day >= book.since):
+                yield Entry(day, pid, message, lang, pack, text or "", line)
+
+
+def rows(book: Ledger, texts: bool = False) -> Iterator[Row]:
+    """Every row of the ledger as it was read (up to the size read), state rows included;
+    texts only when asked for (a state row's always)."""
+    handle = open_checked(book.path) if book.exists else None
+    if handle is None:
+        return
+    with handle:
+        yield from Scan(handle, book.path, book.size, texts=texts).rows()
 
 
 def default_path(data: Path | None) -> Path | None:
@@ -124,34 +144,66 @@ def read_ledger(path: Path, since: date | None = None) -> Ledger:
     with handle:
         size = settled_size(path, handle.fileno())
         scan = Scan(handle, path, size)
-        people = _tally(scan.rows(), since)
-    return Ledger(path, people, tuple(scan.problems), exists=True, since=since, size=size, tail=scan.tail)
+        tally = _Tally(path, since)
+        tally.read(scan.rows())
+    return Ledger(path, tally.people(), (*scan.problems, *tally.problems), exists=True, since=since,
+                  size=size, tail=scan.tail, marked=tally.marked)
 
 
-class _Count:
-    __slots__ = ("cards", "languages", "last", "line", "messages")
+class _Count(Counts):
+    __slots__ = ("languages", "last", "line", "messages")
 
     def __init__(self, line: int, day: date) -> None:
-        self.cards, self.last, self.line = 0, day, line
+        super().__init__()
+        self.last, self.line = day, line
         self.languages: set[str] = set()
         self.messages: set[str] = set()
 
 
-def _tally(rows: Iterable[Row], since: date | None) -> dict[str, Tally]:
-    found: dict[str, _Count] = {}
-    for line, day, pid, message, language, _, _ in rows:
-        if since is not None and day < since:
-            continue
-        count = found.get(pid)
-        if count is None:
-            count = found[pid] = _Count(line, day)
-        count.cards += 1
-        count.messages.add(message)
-        count.languages.add(language)
-        if day > count.last:
-            count.last = day
-    return {pid: Tally(c.cards, c.last, frozenset(c.languages), frozenset(c.messages), c.line)
-            for pid, c in found.items()}
+class _Tally:
+    """Rows streamed into per-person counts; a state row counts for the person it names."""
+
+    def __init__(self, path: Path | None, since: date | None) -> None:
+        self.path, self.since = path, since
+        self.found: dict[str, _Count] = {}
+        self.marked = 0
+        self.problems: list[Problem] = []
+
+    def read(self, rows: Iterable[Row]) -> None:
+        found, since = self.found, self.since
+        for line, day, pid, message, language, pack, text in rows:
+            if pid == STATE_ID:
+                self._mark(line, day, message, pack, text)
+                continue
+            if since is not None and day < since:
+                continue
+            count = found.get(pid)
+            if count is None:
+                count = found[pid] = _Count(line, day)
+            count.printed += 1
+            count.messages.add(message)
+            count.languages.add(language)
+            if day > count.last:
+                count.last = day
+
+    def _mark(self, line: int, day: date, message: str, pack: int | None, text: str | None) -> None:
+        mark = read_mark(line, day, message, pack, text)
+        if isinstance(mark, str):
+            if len(self.problems) < MAX_STATE_PROBLEMS:
+                self.problems.append(Problem(f"{mark}; the line is skipped and left as it is",
+                                             SourceLocation(str(self.path), line, 1),
+                                             hint="mend or delete the line"))
+            return
+        count = self.found.get(mark.key.prisoner)
+        if count is not None and (self.since is None or mark.key.day >= self.since):
+            count.add(mark)
+            self.marked += 1
+
+    def people(self) -> dict[str, Tally]:
+        settled = {pid: c.settled() for pid, c in self.found.items()}
+        return {pid: Tally(c.printed, c.last, frozenset(c.languages), frozenset(c.messages), c.line,
+                           settled[pid].posted, settled[pid].returned)
+                for pid, c in self.found.items()}
 
 
 def unknown_prisoners(ledger: Ledger, known: Iterable[str]) -> list[Problem]:
@@ -186,19 +238,26 @@ def append(ledger: Ledger | Path, entries: Sequence[Entry]) -> None:
 @dataclass(frozen=True)
 class Total:
     prisoner: str
-    cards: int
+    cards: int  # printed
     last: date | None
     languages: tuple[str, ...]
+    posted: int = 0
+    returned: int = 0
 
 
 def totals(rows: Ledger | Iterable[Entry], order: Sequence[str] = ()) -> list[Total]:
     """Cards per person: everyone in `order` (with 0 when they had none), in that order,
     then the ledger's other ids in the order they first appear."""
-    people = rows.people if isinstance(rows, Ledger) else _tally(
-        ((e.line, e.day, e.prisoner, e.message, e.language, e.pack, None) for e in rows), None)
+    if isinstance(rows, Ledger):
+        people = rows.people
+    else:
+        tally = _Tally(None, None)
+        tally.read((e.line, e.day, e.prisoner, e.message, e.language, e.pack, e.text) for e in rows)
+        people = tally.people()
     found: dict[str, Tally | None] = {pid: None for pid in order}
     found.update((pid, t) for pid, t in people.items())
-    return [Total(pid, 0, None, ()) if t is None else Total(pid, t.cards, t.last, tuple(sorted(t.languages)))
+    return [Total(pid, 0, None, ()) if t is None else
+            Total(pid, t.cards, t.last, tuple(sorted(t.languages)), t.posted, t.returned)
             for pid, t in found.items()]
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from postcards.evening.ledgerstate import STATE_ID
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 
 HEADER = ("date", "prisoner", "message", "language", "pack", "text")
@@ -32,8 +33,9 @@ _PREFIX = re.compile(rb'(\d{4}-\d\d-\d\d),([a-z0-9]+(?:-[a-z0-9]+)*),([A-Za-z0-9
                      rb'([1-9][0-9]*|),(?:"|([^",\r\n]*)\r?\n)')
 _ROW_START = re.compile(rb"\d{4}-\d\d-\d\d,")
 _BOM = b"\xef\xbb\xbf"
+_STATE = STATE_ID.encode()
 
-# line, day, prisoner, message, language, pack, text (None unless asked for)
+# line, day, prisoner, message, language, pack, text (None unless asked for, or a state row's)
 Row = tuple[int, date, str, str, str, int | None, str | None]
 TailState = Literal["empty", "ended", "unended", "open"]
 
@@ -122,7 +124,7 @@ class Scan:
             if end < 0 or end - pos > MAX_ROW_BYTES:
                 break
             text = None
-            if self.texts:
+            if self.texts or m[2] == _STATE:  # a state row's text names its card: always read
                 raw = m[6] if m[6] is not None else buf[m.end():buf.rindex(b'"', 0, end)].replace(b'""', b'"')
                 text = raw.decode("utf-8", "replace")
             pid, message, language = m.group(2, 3, 4)
@@ -275,7 +277,8 @@ def _fields(row: list[str], line: int, texts: bool) -> tuple[Row | None, str]:
         return None, f"pack '{pack}' is not a writer's number"
     if not message:
         return None, "the message id is empty"
-    return (line, when, prisoner, message, language, int(pack) if pack else None, text if texts else None), ""
+    keep = texts or prisoner == STATE_ID
+    return (line, when, prisoner, message, language, int(pack) if pack else None, text if keep else None), ""
 
 
 def _day(raw: bytes) -> date | None:

@@ -13,6 +13,7 @@ Language = Literal["ru", "be"]  # a card's message language; the address has its
 LANGUAGES: tuple[Language, ...] = ("ru", "be")
 Status = Literal["imprisoned", "released", "unknown"]
 STATUSES: tuple[Status, ...] = ("imprisoned", "released", "unknown")
+LEDGER_STATE_ID = "card-state"  # the ledger's `prisoner` for a card's state row; never a person's id
 
 
 # How much of an address the sources give (the research file's terms): one Cyrillic block;

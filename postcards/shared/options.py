@@ -24,6 +24,8 @@ NameForm = Literal["dative", "nominative"]
 Script = Literal["ru", "be"]  # the address block's language; the country line is Latin in both
 SCRIPTS: tuple[Script, ...] = ("ru", "be")
 DEFAULT_STALE_DAYS = 365
+RouteKind = Literal["post", "courier"]  # posted abroad, or handed to a courier who posts inside Belarus
+ROUTE_KINDS: tuple[RouteKind, ...] = ("post", "courier")
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,6 @@ class CardOptions:
     writer: Gender | None = None
     transit_days: int = DEFAULT_TRANSIT_DAYS
     crib: bool = False
+    post_from: str | None = None  # the country code the cards are posted from (data/routes.yaml)
+    post_from_field: str = "--post-from"  # where post_from was given, for messages
+    route: RouteKind = "post"  # "courier": no country line (address.country False) and no sender

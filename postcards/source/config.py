@@ -1,5 +1,6 @@
-"""The user's own settings file (never the shared data file): the sender lines and the
-writer's gender, things about the person printing, not about the prisoners."""
+"""The user's own settings file (never the shared data file): the sender lines, the writer's
+gender and the country the cards are posted from, things about the person printing, not
+about the prisoners."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from postcards.shared.names import GENDERS, Gender
 from postcards.shared.script import foreign_letter_problem
 from postcards.source.yamlsource import Reader, compose
 
-CONFIG_KEYS = ("sender", "writer_gender")
+CONFIG_KEYS = ("sender", "writer_gender", "post_from")
 CONFIG_LIMIT_BYTES = 1_000_000
 APP = "postcards"
 
@@ -48,6 +49,7 @@ class UserConfig:
 
     sender: tuple[str, ...] = ()
     writer_gender: Gender | None = None
+    post_from: str | None = None  # a country code of data/routes.yaml, e.g. DE
 
 
 def load_config(path: Path, required: bool = False) -> UserConfig:
@@ -56,7 +58,7 @@ def load_config(path: Path, required: bool = False) -> UserConfig:
     if not path.is_file() and not required:
         return UserConfig()
     reader = Reader(str(path))
-    text = read_text(path, "a settings file (sender:, writer_gender:)", limit=CONFIG_LIMIT_BYTES)
+    text = read_text(path, "a settings file (sender:, writer_gender:, post_from:)", limit=CONFIG_LIMIT_BYTES)
     root = compose(text, reader.file)
     if root is None:
         return UserConfig()
@@ -66,9 +68,25 @@ def load_config(path: Path, required: bool = False) -> UserConfig:
         sender = tuple(reader.each(fields["sender"], "sender", partial(_sender_line, reader)))
     writer = reader.choice(fields["writer_gender"], "writer_gender", GENDERS, "gender") \
         if "writer_gender" in fields else None
+    post_from = _post_from(reader, fields["post_from"]) if "post_from" in fields else None
     if reader.errors:
         raise PostcardsError.of(reader.errors)
-    return UserConfig(sender=sender, writer_gender=writer)  # type: ignore[arg-type]
+    return UserConfig(sender=sender, writer_gender=writer, post_from=post_from)  # type: ignore[arg-type]
+
+
+def _post_from(reader: Reader, node: Node) -> str | None:
+    """A country the routes file knows; its code."""
+    value = reader.text(node, "post_from")
+    if value is None:
+        return None
+    from postcards.source.routes import routes  # read only when a config names a country
+
+    try:
+        return routes().named(value, field="post_from").code
+    except PostcardsError as err:
+        problem = err.problems[0]
+        reader.error(node, "post_from", problem.message, problem.hint)
+        return None
 
 
 def _sender_line(reader: Reader, node: Node, path: str) -> str | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
-from postcards.shared.model import STATUSES, Birthday, Institution, Prisoner, Sentence
+from postcards.shared.model import LEDGER_STATE_ID, STATUSES, Birthday, Institution, Prisoner, Sentence
 from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
 from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, belarusian_name, foreign_letter_problem
 from postcards.source.institutions import not_printable, read_institution, use_warnings
@@ -84,6 +84,10 @@ def _read_id(reader: Reader, node: Node | None, path: str) -> str | None:
     if value is not None and not _ID.match(value):
         reader.error(node, path, f"id '{value}' may hold only a-z, 0-9 and single hyphens",
                      "e.g. chekina or loika-anastasiya")
+        return None
+    if value == LEDGER_STATE_ID:
+        reader.error(node, path, f"id '{value}' is the ledger's own word for its state rows",
+                     "choose another id")
         return None
     return value
 
