@@ -39,7 +39,8 @@ def texts() -> list[tuple[str, bool]]:
 
     found = [(t.text, True) for t in bundled_library().templates]
     with SENTENCES.open(encoding="utf-8", newline="") as f:
-        found += [(row["sentence"], False) for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        found += [(row["sentence"], False) for row in rows]
     return found
 
 
@@ -70,7 +71,8 @@ def timed(args: list[str], workdir: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run; exit status 0 or 1 (a finding) both count."""
     env = {**os.environ, "XDG_CONFIG_HOME": str(workdir)}
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(args, cwd=workdir, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -85,9 +87,9 @@ def start_up(pythons: list[Path], runs: int) -> None:
         for command in commands:
             timed(command, Path(tmp))  # compiles and caches the modules once, as pip does
         for _ in range(runs):
-            for command, seen in zip(commands, times):
+            for command, seen in zip(commands, times, strict=True):
                 seen.append(timed(command, Path(tmp)))
-    for python, seen in zip(pythons, times):
+    for python, seen in zip(pythons, times, strict=True):
         walls = [wall for wall, _ in seen]
         print(f"environment  {python}")
         print(f"lint         {min(walls):.3f} s wall (median {statistics.median(walls):.3f}), "
