@@ -3,10 +3,11 @@
 Run: python benchmarks/lint_bench.py [-n RUNS] [PYTHON ...]
 
 In this interpreter (with its installed `postcards`) it checks every bundled message (as a
-template) and every sentence of tests/data/lint-sentences.tsv and prints
+template: a card's text) and every sentence of tests/data/lint-sentences.tsv and prints
   first call    seconds of the first check: reading the rules and, where the check uses one,
                 loading the morphological analyser
-  first pass    ms per text over all texts once, right after (words not seen before)
+  first pass    ms per text, cards then sentences, each text once, right after (words not
+                seen before: what checking one card costs)
   later passes  ms per text, best of RUNS passes (words already seen)
 Then, for each PYTHON (default: this one), the installed script is run in an empty
 directory, RUNS times in turns as benchmarks/startup.py does, and it prints
@@ -33,15 +34,15 @@ SENTENCES = Path(__file__).resolve().parent.parent / "tests" / "data" / "lint-se
 LINT = ["lint", "Желаю Вам здоровья и сил."]
 
 
-def texts() -> list[tuple[str, bool]]:
-    """(text, is a template) for every bundled message and every sentence of the test set."""
+def texts() -> dict[str, list[tuple[str, bool]]]:
+    """(text, is a template) for every bundled message ("cards") and every sentence of the
+    test set ("sentences")."""
     from postcards.text.messages import bundled_library
 
-    found = [(t.text, True) for t in bundled_library().templates]
     with SENTENCES.open(encoding="utf-8", newline="") as f:
         rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        found += [(row["sentence"], False) for row in rows]
-    return found
+        sentences = [(row["sentence"], False) for row in rows]
+    return {"cards": [(t.text, True) for t in bundled_library().templates], "sentences": sentences}
 
 
 def per_text_ms(check: Callable[..., object], items: list[tuple[str, bool]]) -> float:
@@ -52,19 +53,19 @@ def per_text_ms(check: Callable[..., object], items: list[tuple[str, bool]]) -> 
 
 
 def in_process(runs: int) -> None:
-    items = texts()
+    groups = texts()
     start = time.perf_counter()
     from postcards.text.censor import lint
 
     lint("Желаю Вам здоровья и сил.")
     first = time.perf_counter() - start
-    first_pass = per_text_ms(lint, items)
-    later = min(per_text_ms(lint, items) for _ in range(runs))
-    words = sum(len(text.split()) for text, _ in items) / len(items)
-    print(f"texts        {len(items)} ({words:.0f} words each on average)")
+    first_pass = {name: per_text_ms(lint, items) for name, items in groups.items()}
+    later = {name: min(per_text_ms(lint, items) for _ in range(runs)) for name, items in groups.items()}
     print(f"first call   {first:.3f} s (rules, and the analyser where one is used)")
-    print(f"first pass   {first_pass:.2f} ms per text")
-    print(f"later passes {later:.2f} ms per text (best of {runs})")
+    for name, items in groups.items():
+        words = sum(len(text.split()) for text, _ in items) / len(items)
+        print(f"{name:12} {len(items)} texts, {words:.0f} words each on average: first pass "
+              f"{first_pass[name]:.2f} ms per text, later passes {later[name]:.2f} (best of {runs})")
 
 
 def timed(args: list[str], workdir: Path) -> tuple[float, float]:
