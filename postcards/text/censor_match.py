@@ -24,7 +24,7 @@ def pattern_matches(reading: Reading, rules: Rules) -> Iterator[tuple[int, int, 
                     continue
                 tried.add((rule.id, pattern.written))
                 end = match_from(reading, pattern, i, rule)
-                if end is not None and _counts(reading, rule, i, end):
+                if end is not None and _counts(reading, rules, rule, i, end):
                     yield i, end, rule
 
 
@@ -64,7 +64,7 @@ def _word_matches(reading: Reading, pattern_word: PatternWord, i: int, candidate
     return rule is None or not rule.excepts(candidate.norm)
 
 
-def _counts(reading: Reading, rule: Rule, first: int, end: int) -> bool:
+def _counts(reading: Reading, rules: Rules, rule: Rule, first: int, end: int) -> bool:
     """A match stands: not inside a «Title» (unless the rule looks there too), not a part of
     a hyphenated word the rule excepts (суд-оку), not inside a phrase it excepts."""
     words = reading.words[first:end]
@@ -73,9 +73,14 @@ def _counts(reading: Reading, rule: Rule, first: int, end: int) -> bool:
     if words[0].group == words[-1].group != (words[0].start, words[-1].end) and rule.excepts(
             reading.whole_word(first)):
         return False
+    if not rule.except_phrases:
+        return True
     for start in range(max(0, first - _EXCEPTION_REACH), end):
-        for phrase in rule.except_phrases:
-            after = match_from(reading, phrase, start, None)
-            if after is not None and after > first:
-                return False
+        word = reading.words[start]
+        for candidate in reading.candidates(start):
+            lemmas = frozenset() if word.belarusian else russian_lemmas(candidate.norm)
+            for excepting, phrase in rules.starting_with(candidate.norm, lemmas, exceptions=True):
+                after = match_from(reading, phrase, start, None) if excepting is rule else None
+                if after is not None and after > first:
+                    return False
     return True

@@ -29,6 +29,8 @@ from postcards.source.resources import data_file, read_yaml
 from postcards.source.yamlsource import Reader, join
 
 RULES_FILE = "censor.yaml"
+SHORTEST_STEM = 3  # letters: a shorter stem would match too many innocent words
+REMEMBERED_WORDS = 100_000
 LANGUAGES = ("ru", "be")
 END = "$"  # the last word of a pattern that must end a sentence or a clause
 EXACT = "="  # before a Russian word: that form only, not every form of its lemma
@@ -98,34 +100,56 @@ class Rules:
     percent: Rule
     allowed_abbreviations: frozenset[str]
     percent_codes: frozenset[str]  # the numbers that, before '%', are a code ("97%")
-    # a pattern's first word ('свобод' for свобод*, 'бороться') -> the rules and patterns with it
+    # a pattern's first word ('свобод*', 'бороться') -> the rules and patterns with it; the
+    # same for the phrases of the rules' exceptions
     index: Mapping[str, tuple[tuple[Rule, Pattern], ...]] = field(init=False, compare=False, repr=False)
+    exception_index: Mapping[str, tuple[tuple[Rule, Pattern], ...]] = field(
+        init=False, compare=False, repr=False)
+    # what `starting_with` found for a word: a book repeats its words
+    _found: dict[tuple[str, frozenset[str], bool], tuple[tuple[Rule, Pattern], ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[str, list[tuple[Rule, Pattern]]] = {}
-        for rule in self.rules:
-            for pattern in rule.patterns:
-                first = pattern.words[0]
-                index.setdefault(first.text + ("*" if first.stem else ""), []).append((rule, pattern))
-        object.__setattr__(self, "index", MappingProxyType({k: tuple(v) for k, v in index.items()}))
+        object.__setattr__(self, "index", _index((r, p) for r in self.rules for p in r.patterns))
+        excepted = ((r, p) for r in self.rules for p in r.except_phrases)
+        object.__setattr__(self, "exception_index", _index(excepted))
 
-    def starting_with(self, word: str, lemmas: Iterable[str] = ()) -> Iterator[tuple[Rule, Pattern]]:
-        """The patterns whose first word could match `word` (normalised, as written): a stem
-        it begins with, the word itself, or one of its `lemmas`."""
-        for end in range(1, len(word) + 1):
-            yield from self.index.get(word[:end] + "*", ())
-        for key in dict.fromkeys((word, *lemmas)):
-            yield from self.index.get(key, ())
+    def starting_with(self, word: str, lemmas: frozenset[str] = frozenset(),
+                      exceptions: bool = False) -> tuple[tuple[Rule, Pattern], ...]:
+        """The patterns (with `exceptions`, the exception phrases) whose first word could
+        match `word` (normalised, as written): a stem it begins with, the word itself, or
+        one of its `lemmas`."""
+        key = (word, lemmas, exceptions)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= REMEMBERED_WORDS:
+                self._found.clear()
+            found = self._found[key] = tuple(self._look_up(word, lemmas, exceptions))
+        return found
+
+    def _look_up(self, word: str, lemmas: frozenset[str], exceptions: bool) -> Iterator[tuple[Rule, Pattern]]:
+        index = self.exception_index if exceptions else self.index
+        for end in range(SHORTEST_STEM, len(word) + 1):
+            yield from index.get(word[:end] + "*", ())
+        for key in dict.fromkeys((word, *sorted(lemmas))):
+            yield from index.get(key, ())
 
     def shape_rules(self) -> tuple[Rule, ...]:
         return (self.latin, self.digits, self.abbreviation, self.percent)
+
+
+def _index(entries: Iterable[tuple[Rule, Pattern]]) -> Mapping[str, tuple[tuple[Rule, Pattern], ...]]:
+    index: dict[str, list[tuple[Rule, Pattern]]] = {}
+    for rule, pattern in entries:
+        first = pattern.words[0]
+        index.setdefault(first.text + ("*" if first.stem else ""), []).append((rule, pattern))
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
 # --- the rule file ---------------------------------------------------------------------
 
 _RULE_KEYS = ("id", "reason", "instead", "ru", "be", "except", "in_titles")
 _SHAPES = {"latin": (), "digits": (), "abbreviation": ("allowed",), "percent": ("codes",)}
-SHORTEST_STEM = 3
 
 
 def load_rules(path: Path) -> Rules:

@@ -9,6 +9,7 @@ it: only `lint` and the check of a writer's own text come here, never a plain `m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Protocol, cast
@@ -17,6 +18,7 @@ from postcards.text.censor_rules import normalise
 
 # Invisible characters that split a word for the eye but not for the censor.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE_CHARS = re.compile("[" + "".join(sorted(_INVISIBLE)) + "]")
 TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)+|\w+(?:['ʼ’-]\w+)*")
 _DIGIT_LETTERS = str.maketrans("0346", "озчб")  # св0б0да, 3магар, 4есть, 6орьба
 SENTENCE_END = frozenset(".!?…\n")
@@ -67,6 +69,8 @@ class Candidate:
 
 def tokens(segment: str) -> list[Token]:
     """Words and digit groups, with invisible characters inside a word ignored."""
+    if not _INVISIBLE_CHARS.search(segment):  # the usual case: offsets need no mapping
+        return [Token(normalise(m.group(0)), m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(segment)]
     kept = [i for i, ch in enumerate(segment) if ch not in _INVISIBLE]
     clean = "".join(segment[i] for i in kept)
     found = []
@@ -101,7 +105,7 @@ class Reading:
         run = self._runs.get(i, 0)
         if run:
             seen.append(Candidate("".join(w.norm for w in self.words[i:i + run]), run))
-        if any(ch.isdigit() for ch in word.norm):
+        if not word.norm.isalpha() and any(ch.isdigit() for ch in word.norm):
             plain = word.norm.translate(_DIGIT_LETTERS)
             if plain.isalpha():
                 seen.append(Candidate(plain, 1))
@@ -110,6 +114,8 @@ class Reading:
     def group_size(self, i: int) -> int:
         """The parts of the hyphenated word that starts at word `i` (0 when `i` is inside one)."""
         found = self.words
+        if found[i].group == (found[i].start, found[i].end):
+            return 1
         if i > 0 and found[i - 1].group == found[i].group:
             return 0
         size = 1
@@ -139,7 +145,10 @@ def _words(segment: str, found: list[Token]) -> list[Word]:
     titles = _title_spans(segment)
     parts: list[tuple[str, int, int, tuple[int, int]]] = []
     for token in found:
-        if not any(ch.isalpha() for ch in token.raw):
+        if token.raw.isdigit() or not any(ch.isalpha() for ch in token.raw):
+            continue
+        if "-" not in token.raw:
+            parts.append((token.raw, token.start, token.end, (token.start, token.end)))
             continue
         offset = token.start
         for piece in re.split(r"(-)", token.raw):
@@ -147,9 +156,16 @@ def _words(segment: str, found: list[Token]) -> list[Word]:
                 parts.append((piece, offset, offset + len(piece), (token.start, token.end)))
             offset += len(piece)
     sentences = _sentences(segment, parts)
+    title_starts = [a for a, _ in titles]
     return [Word(normalise(_visible(raw)), start, end, group, raw[:1].isupper(), first, belarusian,
-                 any(a <= start < b for a, b in titles))
+                 _inside(titles, title_starts, start))
             for (raw, start, end, group), (first, belarusian) in zip(parts, sentences, strict=True)]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """`offset` lies in one of `spans` (in order, not overlapping; `starts` their starts)."""
+    n = bisect_right(starts, offset)
+    return n > 0 and offset < spans[n - 1][1]
 
 
 def _visible(text: str) -> str:
