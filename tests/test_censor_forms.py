@@ -142,8 +142,9 @@ def test_words_joined_by_hyphens_in_a_pattern_stand_together() -> None:
 
 def test_a_phrase_marked_to_end_a_clause() -> None:
     assert rules_of("Мы с Вами!") == ["symbols"]
-    assert rules_of("Мы всегда с Вами, держитесь.") == ["symbols"]
+    assert rules_of("Мы всегда с Вами.") == ["symbols"]
     assert rules_of("Как мы с Вами и договаривались, пишу.") == []
+    assert rules_of("Мы с Вами, Людмила, давно знакомы.") == []  # a comma ends no slogan
     assert rules_of("Мы з Вамі!") == ["symbols"]
     assert rules_of("Мы з Вамі калісьці бачыліся.") == []
 
@@ -174,11 +175,16 @@ def test_russian_lemmas_do_not_apply_to_a_belarusian_sentence() -> None:
 def test_innocent_words_and_phrases_are_excepted() -> None:
     for text in ["Судя по всему, будет дождь.", "Не судите строго.", "Прочитала статью в журнале.",
                  "Урок про Великую Отечественную войну.", "До весны осталось недолго.",
-                 "Сдали проект в срок.", "У нас свабодны вечар.", "Вызвалілася раней з працы."]:
+                 "Сдали проект в срок.", "У нас свабодны вечар.", "Вызвалілася раней з працы.",
+                 "Осталось недолго до весны!", "Поезд задержали на час.", "Как следствие, мы опоздали.",
+                 "Освободила место на полке.", "Я неделю на бюллетене.", "Ездили в Казанский кремль.",
+                 "Скоро домой поедем с дачи."]:
         assert lint(text) == [], text
     assert rules_of("Прочитала статью про ЛГБТ-сообщество.") == ["lgbt"]
     assert rules_of("Какая у Вас статья?") == ["case"]
     assert rules_of("Осталось недолго, держитесь.") == ["release"]
+    assert rules_of("Вас задержали?") == ["case"]
+    assert rules_of("Что говорит Кремль?") == ["russia"]
 
 
 def test_advice_never_suggests_release_and_names_the_belarusian_routine() -> None:
