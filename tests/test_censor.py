@@ -36,7 +36,7 @@ BAD = [
     ("Читала о ГУБОПиК.", [("ГУБОПиК", "security")]),
     ("Говорят, вторжение началось.", [("вторжение", "war")]),
     ("Повесила бчб флаг.", [("бчб", "symbols")]),
-    ("Верим, можем, победим!", [("Верим, можем", "symbols")]),
+    ("Верим, можем, победим!", [("Верим, можем, победим", "symbols")]),
     ("Какой-то экс-президент приезжал.", [("экс-президент", "regime")]),
     ("ЛГБТ-парад прошёл.", [("ЛГБТ-парад", "lgbt")]),
     # Belarusian
@@ -112,8 +112,8 @@ def test_positions_reasons_and_suggestions() -> None:
     assert (finding.line, finding.column, finding.offset) == (2, 11, 23)
     assert finding.format("letter.txt") == (
         "letter.txt:2:11: 'свободы' (freedom): \"freedom\" is read as a political word (Libereco); "
-        "instead: wish them strength, health, and to be home with their family soon")
-    assert finding.as_dict()["instead"] == "wish them strength, health, and to be home with their family soon"
+        "instead: wish them strength, health and patience")
+    assert finding.as_dict()["instead"] == "wish them strength, health and patience"
 
 
 def test_a_latin_letter_inside_a_cyrillic_word_is_named() -> None:
@@ -136,9 +136,10 @@ def test_every_pattern_is_reachable_and_rules_have_reasons() -> None:
     for rule in rules.rules:
         assert rule.reason and rule.patterns, rule.id
         for pattern in rule.patterns:
-            sample = " ".join(w.rstrip("*") + ("а" if w.endswith("*") else "") for w in pattern.words)
-            assert any(f.rule == rule.id for f in lint(sample)) or any(
-                sample.startswith(e.rstrip("*")) for e in rule.exceptions), (rule.id, pattern)
+            sample = " ".join((w.text.capitalize() if w.cased else w.text) + ("а" if w.stem else "")
+                              for w in pattern.words)
+            if not any(f.rule == rule.id for f in lint("Вот " + sample)):
+                assert any(e.stem and sample.startswith(e.text) for e in rule.exceptions), (rule.id, pattern)
 
 
 def test_a_short_stem_in_the_rule_file_is_refused(tmp_path: Path) -> None:

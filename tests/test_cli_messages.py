@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from helpers import library_file, read_runs, run
 
 FREEDOM = ("'свободы' (freedom): \"freedom\" is read as a political word (Libereco); instead: wish them "
-           "strength, health, and to be home with their family soon")
+           "strength, health and patience")
 
 
 
@@ -53,7 +53,7 @@ def test_lint_json(runner: CliRunner) -> None:
     assert json.loads(result.stdout) == [{
         "word": "свободы", "line": 1, "column": 7, "offset": 6, "rule": "freedom",
         "reason": "\"freedom\" is read as a political word (Libereco)",
-        "instead": "wish them strength, health, and to be home with their family soon"}]
+        "instead": "wish them strength, health and patience"}]
     assert json.loads(run(runner, "lint", "--json", "Желаю сил").stdout) == []
 
 
@@ -73,7 +73,7 @@ def test_lint_lists_its_rules(runner: CliRunner) -> None:
     result = run(runner, "lint", "--rules")
     assert result.exit_code == 0
     assert "freedom: \"freedom\" is read as a political word (Libereco)" in result.stdout
-    assert "  свобод*, освобо*, освобожд*, на воле, на волю, свабод*" in result.stdout
+    assert "  свобода, освободить, освобождать, освобождение, на воле, на волю, свабод*" in result.stdout
 
 
 # --- messages --------------------------------------------------------------------------

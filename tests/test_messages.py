@@ -33,7 +33,7 @@ def authoring_error(tmp_path: Path, text: str, occasion: str = "general") -> str
     ("Я {я:рада}.", "'{я:рада}' needs two forms, for the writer as a woman and as a man: {я:рада|рад}"),
     ("Здравствуйте, {name!", "a brace is not closed (or not opened): write placeholders as {name}"),
     ("Hello, {name}!", "has a Latin letter 'H' at character 1 (looks like Cyrillic 'Н'); a card carries Russian or Belarusian only"),
-    ("Желаю Вам свободы!", "'свободы' (freedom): \"freedom\" is read as a political word (Libereco); instead: wish them strength, health, and to be home with their family soon"),
+    ("Желаю Вам свободы!", "'свободы' (freedom): \"freedom\" is read as a political word (Libereco); instead: wish them strength, health and patience"),
 ])
 def test_template_errors_name_file_line_and_id(tmp_path: Path, text: str, expected: str) -> None:
     assert authoring_error(tmp_path, text) == f"messages.yaml:9:11: messages[0].text: message 'mine': {expected}"
