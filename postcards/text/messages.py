@@ -35,6 +35,7 @@ from postcards.text.occasions import Season
 from postcards.text.translit import said
 
 MESSAGE_KEYS = ("id", "lang", "occasion", "text", "en")
+OPTIONAL_MESSAGE_KEYS = ("topics",)
 OWN_MESSAGE_LIMIT_BYTES = 100_000  # refused before it is checked or laid out: a card holds 400 characters
 MAX_MESSAGE_CHARS = 400  # rendered, greeting included: more does not sit well on an A6 card
 CARD_LANGUAGES_ONLY = "a card carries Russian or Belarusian only"
@@ -59,6 +60,7 @@ class Template:
     english: str | None  # None for a writer's own text
     where: SourceLocation
     greeted: bool = True  # False for a writer's own text: it has its own greeting
+    topics: tuple[str, ...] = ()  # what it talks about (data/topics.yaml): books, nature, ...
 
     @property
     def writer_forms(self) -> bool:
@@ -157,7 +159,7 @@ def _card_text_problems(reader: Reader, node: Node, path: str, where: str | None
 
 
 def _read_template(reader: Reader, node: Node, path: str, seen: set[str], check: bool) -> Template | None:
-    fields = reader.mapping(node, path, MESSAGE_KEYS, required=MESSAGE_KEYS)
+    fields = reader.mapping(node, path, (*MESSAGE_KEYS, *OPTIONAL_MESSAGE_KEYS), required=MESSAGE_KEYS)
     if fields is None or any(k not in fields for k in MESSAGE_KEYS):
         return None
     mid = reader.text(fields["id"], join(path, "id"))
@@ -175,7 +177,23 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str], check:
         return None
     for problem in template_problems(english) if check else ():
         reader.error(fields["en"], join(path, "en"), f"{where}: {problem}")
-    return Template(mid, lang, occasion, text, english, reader.where(node))  # type: ignore[arg-type]
+    topics = _read_topics(reader, fields["topics"], join(path, "topics"), check) if "topics" in fields else ()
+    return Template(mid, lang, occasion, text, english, reader.where(node),  # type: ignore[arg-type]
+                    topics=topics)
+
+
+def _read_topics(reader: Reader, node: Node, path: str, check: bool) -> tuple[str, ...]:
+    """A message's topics; with `check`, each one of data/topics.yaml (a repeat counts once)."""
+    from postcards.text.topics import topics as vocabulary  # a library is checked when read
+
+    known = tuple(vocabulary()) if check else None
+    found: list[str] = []
+    for index, item in enumerate(reader.sequence(node, path) or []):
+        topic = reader.choice(item, f"{path}[{index}]", known, "topic") if known is not None \
+            else reader.text(item, f"{path}[{index}]")
+        if topic is not None and topic not in found:
+            found.append(topic)
+    return tuple(found)
 
 
 def _read_texts(reader: Reader, node: Node, path: str, check: bool) -> Mapping[str, str]:
