@@ -379,16 +379,20 @@ def choose(
     requests: Sequence[tuple[str, tuple[Template, ...], tuple[Template, ...]]],
     seed: int,
     received: Mapping[str, frozenset[str]] | None = None,
+    liked: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Template]:
     """One template per card, deterministic for `seed`.
 
     `requests` are (person id, pool, fallback) in card order, a person's copies one after
     another; the fallback serves a person whose pool is used up (a third copy in a season
     with two seasonal messages gets a general one). Nobody gets the same message twice in a
-    run (nor one in `received`, while others are left); a card differs from the one before
-    it when its pool allows; over the run, a pool's messages are used about equally often.
+    run (nor one in `received`, while others are left); a person with `liked` topics gets a
+    message on one of them while such are left, before one that differs from the card
+    before; a card differs from the one before it when its pool allows; over the run, a
+    pool's messages are used about equally often. Without `liked`, the choice is as it was.
     Raises ValueError(person id) when a person's pool and fallback are both used up."""
     received = received or {}
+    liked = liked or {}
     ids = sorted({t.id for _, pool, fallback in requests for t in (*pool, *fallback)})
     random.Random(seed).shuffle(ids)
     rank = {mid: i for i, mid in enumerate(ids)}
@@ -401,6 +405,8 @@ def choose(
         if not fresh:
             raise ValueError(person)
         unseen = [t for t in fresh if t.id not in received.get(person, frozenset())] or fresh
+        topics = liked.get(person, frozenset())
+        unseen = [t for t in unseen if topics.intersection(t.topics)] or unseen
         previous = chosen[-1].id if chosen else None
         candidates = [t for t in unseen if t.id != previous] or unseen
         pick = min(candidates, key=lambda t: (used.get(t.id, 0), rank[t.id]))
