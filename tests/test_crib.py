@@ -3,6 +3,7 @@ saying who each person is, what the card says and how their name is said."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -160,3 +161,16 @@ def test_a_crib_entry_is_plain_text_made_from_the_record_and_its_message() -> No
         "Birthday: 6 January (turns 38 in 2027).")  # born 1989-01-06 (belaruswomen.org)
     assert entry.card_text == (*message.paragraphs, message.closing)
     assert message.english is not None and entry.english == ("What it says:", *message.english)
+
+
+def test_the_crib_suggests_topics_from_the_persons_interests(tmp_path: Path) -> None:
+    person = replace(load_dataset(bundled_data()).prisoners[2], interests=("origami", "books", "cats"))
+    library = bundled_library()
+    entry = crib_entry(person, render(library.by_id("ru-walk"), person, library), blank=False, today=SUMMER)
+    assert entry.about[-1] == ("Topics they care about: books, cats — e.g. write about a book you read; "
+                               "tell about an animal you know.")
+    assert entry.fields[-1] == "prisoners[2].interests" and len(entry.fields) == len(entry.about)
+    data = data_file(tmp_path, prisoner_yaml(extra="institution: IK-4\ninterests: [cats]"))
+    output = tmp_path / "cards.pdf"
+    make_cards(load_dataset(data), CardOptions(today=SUMMER, crib=True), output)
+    assert "Topics they care about: cats — e.g. tell about an animal you know." in page_text(output, 1)

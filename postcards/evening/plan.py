@@ -120,6 +120,15 @@ def _no_messages(library: Library, lang: Language, occasion: Occasion) -> Postca
                           f"--occasion, or use --lang {other}")
 
 
+def _liked(prisoners: Sequence[Prisoner]) -> dict[str, frozenset[str]]:
+    """The topics each person's interests point to; nobody without interests is in it."""
+    if not any(p.interests for p in prisoners):
+        return {}  # the topics file is read only when someone has interests
+    from postcards.text.topics import liked_topics
+
+    return {p.id: liked_topics(p.interests) for p in prisoners if p.interests}
+
+
 def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Library,
                received: Mapping[str, frozenset[str]] | None = None) -> Plan:
     """Every card's message, `options.copies` per person, in the given order; `received`
@@ -139,7 +148,7 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
         pools, notes = _pools(prisoners, options, library, lang)
         requests = [(p.prisoner.id, p.pool, p.fallback) for p in pools for _ in range(options.copies)]
         try:
-            templates = choose(requests, options.seed, received)
+            templates = choose(requests, options.seed, received, _liked(prisoners))
         except ValueError as exc:
             short = next(p for p in pools if p.prisoner.id == exc.args[0])
             raise PostcardsError(

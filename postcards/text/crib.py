@@ -19,6 +19,7 @@ from postcards.source.resources import data_file, read_table
 from postcards.source.yamlsource import Reader
 from postcards.text.messages import Message, name_forms
 from postcards.text.occasions import next_birthday
+from postcards.text.topics import topics_line
 from postcards.text.translit import known_as, said
 
 TITLE = "WRITER'S CRIB: for you, not for the envelope. Never post this sheet."
@@ -116,6 +117,10 @@ def crib_entry(prisoner: Prisoner, message: Message, blank: bool, today: date) -
     if prisoner.born is not None:
         about.append(f"Birthday: {birthday_words(prisoner.born, today)}.")
         fields.append("born")
+    topics = topics_line(prisoner.interests)
+    if topics is not None:
+        about.append(topics)
+        fields.append("interests")
     label = "Copy this onto the card by hand:" if blank else "On the card:"
     english = message.english if message.english is not None else ("(your own text)",)
     return CribEntry(

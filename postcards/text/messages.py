@@ -35,6 +35,7 @@ from postcards.text.occasions import Season
 from postcards.text.translit import said
 
 MESSAGE_KEYS = ("id", "lang", "occasion", "text", "en")
+OPTIONAL_MESSAGE_KEYS = ("topics",)
 OWN_MESSAGE_LIMIT_BYTES = 100_000  # refused before it is checked or laid out: a card holds 400 characters
 MAX_MESSAGE_CHARS = 400  # rendered, greeting included: more does not sit well on an A6 card
 CARD_LANGUAGES_ONLY = "a card carries Russian or Belarusian only"
@@ -59,6 +60,7 @@ class Template:
     english: str | None  # None for a writer's own text
     where: SourceLocation
     greeted: bool = True  # False for a writer's own text: it has its own greeting
+    topics: tuple[str, ...] = ()  # what it talks about (data/topics.yaml): books, nature, ...
 
     @property
     def writer_forms(self) -> bool:
@@ -157,7 +159,7 @@ def _card_text_problems(reader: Reader, node: Node, path: str, where: str | None
 
 
 def _read_template(reader: Reader, node: Node, path: str, seen: set[str], check: bool) -> Template | None:
-    fields = reader.mapping(node, path, MESSAGE_KEYS, required=MESSAGE_KEYS)
+    fields = reader.mapping(node, path, (*MESSAGE_KEYS, *OPTIONAL_MESSAGE_KEYS), required=MESSAGE_KEYS)
     if fields is None or any(k not in fields for k in MESSAGE_KEYS):
         return None
     mid = reader.text(fields["id"], join(path, "id"))
@@ -175,7 +177,23 @@ def _read_template(reader: Reader, node: Node, path: str, seen: set[str], check:
         return None
     for problem in template_problems(english) if check else ():
         reader.error(fields["en"], join(path, "en"), f"{where}: {problem}")
-    return Template(mid, lang, occasion, text, english, reader.where(node))  # type: ignore[arg-type]
+    topics = _read_topics(reader, fields["topics"], join(path, "topics"), check) if "topics" in fields else ()
+    return Template(mid, lang, occasion, text, english, reader.where(node),  # type: ignore[arg-type]
+                    topics=topics)
+
+
+def _read_topics(reader: Reader, node: Node, path: str, check: bool) -> tuple[str, ...]:
+    """A message's topics; with `check`, each one of data/topics.yaml (a repeat counts once)."""
+    from postcards.text.topics import topics as vocabulary  # a library is checked when read
+
+    known = tuple(vocabulary()) if check else None
+    found: list[str] = []
+    for index, item in enumerate(reader.sequence(node, path) or []):
+        topic = reader.choice(item, f"{path}[{index}]", known, "topic") if known is not None \
+            else reader.text(item, f"{path}[{index}]")
+        if topic is not None and topic not in found:
+            found.append(topic)
+    return tuple(found)
 
 
 def _read_texts(reader: Reader, node: Node, path: str, check: bool) -> Mapping[str, str]:
@@ -361,16 +379,20 @@ def choose(
     requests: Sequence[tuple[str, tuple[Template, ...], tuple[Template, ...]]],
     seed: int,
     received: Mapping[str, frozenset[str]] | None = None,
+    liked: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Template]:
     """One template per card, deterministic for `seed`.
 
     `requests` are (person id, pool, fallback) in card order, a person's copies one after
     another; the fallback serves a person whose pool is used up (a third copy in a season
     with two seasonal messages gets a general one). Nobody gets the same message twice in a
-    run (nor one in `received`, while others are left); a card differs from the one before
-    it when its pool allows; over the run, a pool's messages are used about equally often.
+    run (nor one in `received`, while others are left); a person with `liked` topics gets a
+    message on one of them while such are left, before one that differs from the card
+    before; a card differs from the one before it when its pool allows; over the run, a
+    pool's messages are used about equally often. Without `liked`, the choice is as it was.
     Raises ValueError(person id) when a person's pool and fallback are both used up."""
     received = received or {}
+    liked = liked or {}
     ids = sorted({t.id for _, pool, fallback in requests for t in (*pool, *fallback)})
     random.Random(seed).shuffle(ids)
     rank = {mid: i for i, mid in enumerate(ids)}
@@ -383,6 +405,8 @@ def choose(
         if not fresh:
             raise ValueError(person)
         unseen = [t for t in fresh if t.id not in received.get(person, frozenset())] or fresh
+        topics = liked.get(person, frozenset())
+        unseen = [t for t in unseen if topics.intersection(t.topics)] or unseen
         previous = chosen[-1].id if chosen else None
         candidates = [t for t in unseen if t.id != previous] or unseen
         pick = min(candidates, key=lambda t: (used.get(t.id, 0), rank[t.id]))
