@@ -94,7 +94,8 @@ def _pools(prisoners: Sequence[Prisoner], options: CardOptions, library: Library
     fallbacks: dict[str, int] = {}
     for prisoner in prisoners:
         if options.occasion == "auto":
-            occasion = occasion_for(prisoner.born, arrives, library.seasons, window)
+            occasion = occasion_for(prisoner.born, arrives, library.seasons, window,
+                                    prisoner.confession)
         else:
             occasion = options.occasion
         pool = by_occasion[occasion]
