@@ -76,7 +76,7 @@ def test_a_failed_run_adds_nothing_to_the_ledger(runner: CliRunner, in_tmp: Path
     data = people(in_tmp, 2)
     make(runner, data, "--ledger", "sent.csv")
     before = (in_tmp / "sent.csv").read_bytes()
-    result = make(runner, data, "--lang", "be")  # nobody has Belarusian name forms
+    result = make(runner, data, "--message", "be-walk")  # nobody has Belarusian name forms
     assert result.exit_code == 1
     assert (in_tmp / "sent.csv").read_bytes() == before
 

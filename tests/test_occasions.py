@@ -1,5 +1,5 @@
-"""Occasions: a birthday card arrives in time, seasons run over the new year, and `auto`
-puts a birthday before a season before a general message."""
+"""Occasions: a birthday card arrives in time, seasons run over the new year, spring follows
+the person's own Easter, and `auto` puts a birthday before a season before a general message."""
 
 from __future__ import annotations
 
@@ -12,11 +12,19 @@ from helpers import TODAY, data_file, library_file, prisoner_yaml
 from postcards import make_cards
 from postcards.api.jobs import prepare
 from postcards.shared.errors import PostcardsError
-from postcards.shared.model import Birthday
+from postcards.shared.model import Birthday, Confession
 from postcards.shared.options import CardOptions, Occasion
 from postcards.source.records import load_dataset
 from postcards.text.messages import bundled_library, load_library
-from postcards.text.occasions import Season, arrival, birthday_soon, next_birthday, occasion_for
+from postcards.text.occasions import (
+    Easter,
+    Season,
+    arrival,
+    birthday_soon,
+    easter_day,
+    next_birthday,
+    occasion_for,
+)
 
 WINTER = Season((12, 10), (1, 14))
 SEASONS: dict[Occasion, Season] = {"winter": WINTER, "spring": Season((3, 20), (5, 10))}
@@ -95,3 +103,87 @@ def test_an_occasion_whose_messages_all_need_the_writers_gender(tmp_path: Path) 
                        library=library)
     assert caught.value.lines() == ["--writer-gender: every general message in 'ru' agrees with the writer's "
                                     "gender; give --writer-gender female or male"]
+
+
+@pytest.mark.parametrize(("year", "easter", "day"), [
+    (2026, "orthodox", date(2026, 4, 12)), (2026, "western", date(2026, 4, 5)),
+    (2027, "orthodox", date(2027, 5, 2)), (2027, "western", date(2027, 3, 28)),
+])
+def test_easter_falls_on_its_known_day(year: int, easter: Easter, day: date) -> None:
+    assert easter_day(year, easter) == day
+
+
+EASTER = Season(easter="orthodox")  # two weeks before the person's Easter to a week after
+
+
+@pytest.mark.parametrize(("day", "confession", "inside"), [
+    # 2027: Western Easter 28 March, Orthodox 2 May
+    (date(2027, 3, 13), "catholic", False), (date(2027, 3, 14), "catholic", True),
+    (date(2027, 4, 4), "catholic", True), (date(2027, 4, 5), "catholic", False),
+    (date(2027, 3, 30), "protestant", True), (date(2027, 3, 30), "orthodox", False),
+    (date(2027, 3, 30), None, False),  # no confession in the data: the Orthodox date
+    (date(2027, 4, 17), None, False), (date(2027, 4, 18), None, True),
+    (date(2027, 5, 9), "orthodox", True), (date(2027, 5, 10), "orthodox", False),
+])
+def test_spring_is_the_days_around_the_persons_easter(day: date, confession: Confession | None,
+                                                      inside: bool) -> None:
+    assert EASTER.contains(day, confession) is inside
+
+
+def test_a_catholic_and_an_orthodox_card_arriving_the_same_day() -> None:
+    seasons: dict[Occasion, Season] = {"winter": WINTER, "spring": EASTER}
+    arrives = date(2027, 3, 30)
+    assert occasion_for(None, arrives, seasons, confession="catholic") == "spring"
+    assert occasion_for(None, arrives, seasons, confession="orthodox") == "general"
+    assert occasion_for(None, date(2027, 4, 25), seasons, confession="catholic") == "general"
+    assert occasion_for(None, date(2027, 4, 25), seasons, confession="orthodox") == "spring"
+
+
+def test_the_bundled_spring_follows_the_orthodox_easter() -> None:
+    spring = bundled_library().seasons["spring"]
+    assert (spring.easter, spring.before, spring.after) == ("orthodox", 14, 7)
+
+
+def test_make_gives_each_person_the_spring_of_their_own_easter(tmp_path: Path) -> None:
+    catholic = prisoner_yaml("catholic", "Чекина Людмила Юрьевна", "institution: IK-4\nconfession: catholic")
+    orthodox = prisoner_yaml("orthodox", "Лойко Анастасия Юрьевна", "institution: IK-4\nconfession: orthodox")
+    unsaid = prisoner_yaml("unsaid", "Ковалёва Анна Сергеевна")
+    dataset = load_dataset(data_file(tmp_path, catholic, orthodox, unsaid))
+    assert [p.confession for p in dataset.prisoners] == ["catholic", "orthodox", None]
+    result = make_cards(dataset, CardOptions(today=date(2027, 3, 9), transit_days=21), tmp_path / "out.pdf")
+    assert [(c.prisoner, c.occasion) for c in result.cards] == [
+        ("catholic", "spring"), ("orthodox", "general"), ("unsaid", "general")]
+
+
+def test_a_confession_that_is_not_known(tmp_path: Path) -> None:
+    typo = prisoner_yaml("chekina", "Чекина Людмила Юрьевна", "institution: IK-4\nconfession: catolic")
+    with pytest.raises(PostcardsError) as caught:
+        load_dataset(data_file(tmp_path, typo))
+    assert caught.value.lines() == [f"{tmp_path / 'data.yaml'}:6:17: prisoners[0].confession: unknown "
+                                    "confession 'catolic'; did you mean 'catholic'?"]
+
+
+def _library_with_spring(tmp_path: Path, spring: str) -> Path:
+    path = library_file(tmp_path, "mine", "Добрый день.")
+    path.write_text(path.read_text(encoding="utf-8") + f"seasons:\n  spring: {spring}\n", encoding="utf-8")
+    return path
+
+
+def test_a_library_sets_the_easter_window(tmp_path: Path) -> None:
+    library = load_library(_library_with_spring(tmp_path, "{easter: western, before: 3, after: 1}"))
+    assert library.seasons["spring"] == Season(easter="western", before=3, after=1)
+    fixed = load_library(_library_with_spring(tmp_path, '{easter: "off", from: "03-20", to: "05-10"}'))
+    assert fixed.seasons["spring"] == Season((3, 20), (5, 10))
+
+
+@pytest.mark.parametrize(("spring", "problem"), [
+    ("{easter: westen}", "seasons.spring.easter: unknown Easter 'westen'; did you mean 'western'?"),
+    ('{easter: "off", from: "03-20"}', "seasons.spring.to: missing; add 'to:'"),
+    ("{after: 90}", "seasons.spring.after: "),
+])
+def test_a_spring_that_cannot_be_read(tmp_path: Path, spring: str, problem: str) -> None:
+    path = _library_with_spring(tmp_path, spring)
+    with pytest.raises(PostcardsError) as caught:
+        load_library(path)
+    assert len(caught.value.lines()) == 1
+    assert problem in caught.value.lines()[0]

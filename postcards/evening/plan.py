@@ -84,30 +84,57 @@ class _Pool:
 def _pools(prisoners: Sequence[Prisoner], options: CardOptions, library: Library,
            lang: Language) -> tuple[list[_Pool], list[str]]:
     """Each person's messages for the occasion their card meets, and notes on occasions
-    that had to fall back to general messages."""
+    that had to fall back to general messages and on people whose cards fall back to Russian."""
     arrives = arrival(options.today, options.transit_days)
     # people chosen for a birthday (--born-within) get a birthday card, however far ahead
     window = max(BIRTHDAY_WINDOW_DAYS, options.filters.born_within or 0)
-    by_occasion = {o: library.pool(lang, o, options.writer) for o in OCCASIONS}
-    general = by_occasion["general"]
+    by_occasion = {(x, o): library.pool(x, o, options.writer) for x in LANGUAGES for o in OCCASIONS}
     pools: list[_Pool] = []
-    fallbacks: dict[str, int] = {}
+    fallbacks: dict[tuple[Occasion, Language], int] = {}
     for prisoner in prisoners:
+        own = _language_for(prisoner, lang)
+        general = by_occasion[own, "general"]
         if options.occasion == "auto":
-            occasion = occasion_for(prisoner.born, arrives, library.seasons, window)
+            occasion = occasion_for(prisoner.born, arrives, library.seasons, window,
+                                    prisoner.confession)
         else:
             occasion = options.occasion
-        pool = by_occasion[occasion]
+        pool = by_occasion[own, occasion]
         if not pool and options.occasion == "auto" and occasion != "general":
-            fallbacks[occasion] = fallbacks.get(occasion, 0) + 1
+            fallbacks[occasion, own] = fallbacks.get((occasion, own), 0) + 1
             occasion, pool = "general", general
         if not pool:
-            raise _no_messages(library, lang, occasion)
+            raise _no_messages(library, own, occasion)
         auto_extra = options.occasion == "auto" and occasion != "general"
         pools.append(_Pool(prisoner, occasion, pool, general if auto_extra else ()))
-    notes = [f"no {occasion} message in '{lang}' that suits this writer: {count} card(s) got a "
-             "general one" for occasion, count in fallbacks.items()]
+    notes = [f"no {occasion} message in '{own}' that suits this writer: {count} card(s) got a "
+             "general one" for (occasion, own), count in fallbacks.items()]
+    unnamed = [p.id for p in prisoners if _language_for(p, lang) != lang]
+    if unnamed:
+        notes.append(f"{_people(unnamed)} no Belarusian name in the data ({', '.join(unnamed)}): "
+                     "their cards are in Russian; add name.be to print them in Belarusian")
     return pools, notes
+
+
+def _language_for(prisoner: Prisoner, lang: Language) -> Language:
+    """The language of the person's card: Russian when Belarusian is asked for but the data
+    has no Belarusian name forms to address them with."""
+    return "ru" if lang == "be" and prisoner.name.be is None else lang
+
+
+def _people(ids: Sequence[str]) -> str:
+    return "1 person has" if len(ids) == 1 else f"{len(ids)} people have"
+
+
+def _refuse_unnamed(prisoners: Sequence[Prisoner], template: Template, field: str) -> None:
+    """A chosen Belarusian text cannot be swapped for another: refused when anyone lacks the
+    Belarusian name forms it addresses them with."""
+    unnamed = [p.id for p in prisoners if _language_for(p, template.lang) != template.lang]
+    if unnamed:
+        raise PostcardsError(
+            f"{_people(unnamed)} no Belarusian name in the data ({', '.join(unnamed)}) for "
+            f"{template.describe()}, which is in Belarusian", field=field,
+            hint="add name.be to them, leave them out (--exclude), or choose a Russian message")
 
 
 def _no_messages(library: Library, lang: Language, occasion: Occasion) -> PostcardsError:
@@ -140,8 +167,10 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
     people = tuple(p for p in prisoners for _ in range(options.copies))
     if options.message_file is not None:
         template, findings = own_message(options, chosen_lang)
+        _refuse_unnamed(prisoners, template, "--message-file")
         templates = [template] * len(people)
     elif options.message_id is not None:
+        _refuse_unnamed(prisoners, library.by_id(options.message_id), "--message")
         templates = [library.by_id(options.message_id)] * len(people)
     else:
         lang = chosen_lang or "ru"
@@ -153,7 +182,7 @@ def plan_cards(prisoners: Sequence[Prisoner], options: CardOptions, library: Lib
             short = next(p for p in pools if p.prisoner.id == exc.args[0])
             raise PostcardsError(
                 f"'{short.prisoner.id}' would get the same message twice: "
-                f"{len(short.pool) + len(short.fallback)} {short.occasion} message(s) in '{lang}' "
-                f"for {options.copies} copies", field="--copies",
+                f"{len(short.pool) + len(short.fallback)} {short.occasion} message(s) in "
+                f"'{short.pool[0].lang}' for {options.copies} copies", field="--copies",
                 hint="use fewer copies, or add messages to the library") from None
     return Plan(people, tuple(templates), findings, tuple(notes))

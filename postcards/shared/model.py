@@ -13,6 +13,10 @@ Language = Literal["ru", "be"]  # a card's message language; the address has its
 LANGUAGES: tuple[Language, ...] = ("ru", "be")
 Status = Literal["imprisoned", "released", "unknown"]
 STATUSES: tuple[Status, ...] = ("imprisoned", "released", "unknown")
+# Which church a person belongs to, for the Easter their spring card greets: Orthodox, or the
+# Western date for Catholics and Protestants (Lutherans and most free churches in Belarus keep it).
+Confession = Literal["orthodox", "catholic", "protestant"]
+CONFESSIONS: tuple[Confession, ...] = ("orthodox", "catholic", "protestant")
 LEDGER_STATE_ID = "card-state"  # the ledger's `prisoner` for a card's state row; never a person's id
 
 
@@ -154,6 +158,7 @@ class Prisoner:
     tags: tuple[str, ...] = ()  # an organiser's labels, e.g. "women", "journalists"
     unit: str | None = None  # a line under the institution's, as written: "отряд № 5"
     interests: tuple[str, ...] = ()  # English words for the writer, e.g. "books", "cats"
+    confession: Confession | None = None  # None: the library's default Easter (Orthodox)
 
     @property
     def field(self) -> str:

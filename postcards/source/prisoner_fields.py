@@ -11,7 +11,15 @@ from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
-from postcards.shared.model import LEDGER_STATE_ID, STATUSES, Birthday, Institution, Prisoner, Sentence
+from postcards.shared.model import (
+    CONFESSIONS,
+    LEDGER_STATE_ID,
+    STATUSES,
+    Birthday,
+    Institution,
+    Prisoner,
+    Sentence,
+)
 from postcards.shared.names import GENDERS, Gender, Name, NameParts, gender_from_patronymic
 from postcards.shared.script import BELARUSIAN_ONLY, belarusian_marks, belarusian_name, foreign_letter_problem
 from postcards.source.institutions import not_printable, read_institution, use_warnings
@@ -21,6 +29,7 @@ from postcards.source.yamlsource import Reader, did_you_mean, is_null, join
 PRISONER_KEYS = (
     "id", "name", "gender", "dative", "dative_be", "born", "institution", "address", "unit",
     "sentence", "about", "status", "released", "verified", "sources", "tags", "interests",
+    "confession",
 )
 NAME_KEYS = ("ru", "be", "latin")
 PARTS_KEYS = ("surname", "given", "patronymic")
@@ -68,6 +77,9 @@ def read_prisoner(
         extra["tags"] = read_tags(reader, given["tags"], join(path, "tags"))
     if "interests" in given:
         extra["interests"] = read_interests(reader, given["interests"], join(path, "interests"))
+    if "confession" in given:
+        extra["confession"] = reader.choice(given["confession"], join(path, "confession"), CONFESSIONS,
+                                            "confession")
     if "unit" in given:
         extra["unit"] = _read_unit(reader, given["unit"], join(path, "unit"))
     if len(reader.errors) > errors_before or pid is None or name is None or gender is None \

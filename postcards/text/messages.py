@@ -21,17 +21,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node
 
 from postcards.shared.errors import PostcardsError, Problem, SourceLocation
 from postcards.shared.files import read_text
 from postcards.shared.model import LANGUAGES, Language, Prisoner
 from postcards.shared.names import Gender, NameParts
-from postcards.shared.options import OCCASIONS, REGISTERS, SEASONAL, Occasion, Register
+from postcards.shared.options import OCCASIONS, REGISTERS, Occasion, Register
 from postcards.shared.script import BELARUSIAN_ONLY, foreign_letters
 from postcards.source.resources import read_yaml, template_file
 from postcards.source.yamlsource import Reader, did_you_mean, join
-from postcards.text.occasions import Season
+from postcards.text.occasions import Season, read_seasons
 from postcards.text.translit import said
 
 MESSAGE_KEYS = ("id", "lang", "occasion", "text", "en")
@@ -46,7 +46,6 @@ _TEXT_LANGUAGES = (*LANGUAGES, "en")
 # What a long name costs when a template's length is checked before any person is known.
 _LONG_NAME = "Александра Константиновна"
 _LONG_GIVEN = "Александра"
-_MMDD = re.compile(r"^(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -218,28 +217,6 @@ def _read_texts(reader: Reader, node: Node, path: str, check: bool) -> Mapping[s
     return MappingProxyType(texts)
 
 
-def _read_day(reader: Reader, node: Node, path: str) -> tuple[int, int] | None:
-    raw = str(node.value).strip() if isinstance(node, ScalarNode) else ""
-    match = _MMDD.match(raw)
-    if not match or not (1 <= int(match.group(1)) <= 12 and 1 <= int(match.group(2)) <= 31):
-        reader.error(node, path, f"expected a day of the year MM-DD, found '{raw}'", "e.g. 12-15")
-        return None
-    return int(match.group(1)), int(match.group(2))
-
-
-def _read_seasons(reader: Reader, node: Node) -> dict[Occasion, Season]:
-    seasons: dict[Occasion, Season] = {}
-    for name, season_node in (reader.mapping(node, "seasons", SEASONAL) or {}).items():
-        path = join("seasons", name)
-        fields = reader.mapping(season_node, path, ("from", "to"), required=("from", "to")) or {}
-        if "from" in fields and "to" in fields:
-            start = _read_day(reader, fields["from"], join(path, "from"))
-            end = _read_day(reader, fields["to"], join(path, "to"))
-            if start and end:
-                seasons[name] = Season(start, end)  # type: ignore[index]
-    return seasons
-
-
 def _length_problems(library: Library) -> list[Problem]:
     """Messages longer than MAX_MESSAGE_CHARS once greeted, with a long name and the longer forms."""
     problems = []
@@ -270,7 +247,7 @@ def _read_library(reader: Reader, root: Node, check: bool) -> Library:
                                               required=REGISTERS) or {}).items():
             greetings[register] = _read_texts(reader, node, join("greetings", register), check)  # type: ignore[index]
     closings = _read_texts(reader, fields["closings"], "closings", check) if "closings" in fields else {}
-    seasons = _read_seasons(reader, fields["seasons"]) if "seasons" in fields else {}
+    seasons = read_seasons(reader, fields["seasons"]) if "seasons" in fields else {}
     templates: list[Template] = []
     if "messages" in fields:
         seen: set[str] = set()
