@@ -105,14 +105,8 @@ def _lint_input(text: str | None, file: Path | None) -> tuple[str, str]:
         return str(file), read_text(file, "a text file to check", limit=LINT_LIMIT_BYTES)
     assert text is not None
     if text == "-":
-        data = sys.stdin.buffer.read(LINT_LIMIT_BYTES + 1)
-        if len(data) > LINT_LIMIT_BYTES:
-            raise PostcardsError(f"<stdin>: over the limit of {LINT_LIMIT_BYTES // 1_000_000} MB of text",
-                                 hint="check it in parts")
-        try:
-            return "<stdin>", data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
+        too_large = f"over the limit of {LINT_LIMIT_BYTES // 1_000_000} MB of text"
+        return "<stdin>", report.read_stdin(LINT_LIMIT_BYTES, too_large, "check it in parts")
     if not text or any(c.isspace() for c in text):
         return "<text>", text  # a sentence is never a file name
     path = Path(text)

@@ -98,14 +98,9 @@ def _add_arguments(arguments: tuple[str, ...]) -> tuple[Path, str, str]:
         return data, text, "<pasted>"
     if interactive():
         raise click.UsageError("give the text to add, in quotes, or - with the text on standard input")
-    raw = sys.stdin.buffer.read(PASTE_LIMIT_BYTES + 1)
-    if len(raw) > PASTE_LIMIT_BYTES:
-        raise PostcardsError(f"{STDIN}: over {PASTE_LIMIT_BYTES // 1000} KB: not one person's address",
-                             hint="add one person at a time, or a list with postcards import")
-    try:
-        pasted_text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise PostcardsError(f"{STDIN}: the text is not UTF-8", hint="send UTF-8 text") from None
+    too_large = f"over {PASTE_LIMIT_BYTES // 1000} KB: not one person's address"
+    pasted_text = report.read_stdin(PASTE_LIMIT_BYTES, too_large,
+                                    "add one person at a time, or a list with postcards import")
     if not pasted_text.strip():
         raise PostcardsError(f"{STDIN}: no text", hint="paste the name and address, or give them in quotes")
     return data, pasted_text, STDIN

@@ -71,14 +71,8 @@ def released(paths: tuple[str, ...], apply_: bool, day: str | None, source: str 
 
 def _read(listed: str) -> str:
     if listed == "-":
-        data = sys.stdin.buffer.read(LIST_LIMIT_BYTES + 1)
-        if len(data) > LIST_LIMIT_BYTES:
-            raise PostcardsError(f"<stdin>: over the limit of {LIST_LIMIT_BYTES // 1_000_000} MB of text",
-                                 hint="match it in parts")
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
+        return report.read_stdin(LIST_LIMIT_BYTES, f"over the limit of {LIST_LIMIT_BYTES // 1_000_000} MB "
+                                 "of text", "match it in parts")
     from postcards.shared.files import read_text
 
     return read_text(Path(listed), "a release list: text, one name a line or running text", LIST_LIMIT_BYTES)

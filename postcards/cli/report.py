@@ -72,3 +72,15 @@ def progress(label: str, shown: bool, least: int) -> Iterator[Progress]:
         yield bar
     finally:
         bar.close()
+
+
+def read_stdin(limit: int, too_large: str, hint: str) -> str:
+    """Standard input as text (UTF-8, a BOM allowed), refused when over `limit` bytes
+    (`too_large` says why that is too much, `hint` what to do) or not UTF-8."""
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise PostcardsError(f"<stdin>: {too_large}", hint=hint)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PostcardsError("<stdin>: the text is not UTF-8", hint="send UTF-8 text") from None
