@@ -17,7 +17,6 @@ from postcards.shared.names import NameParts
 from postcards.shared.options import AddressOptions, NameForm
 from postcards.source.institutions import not_printable
 from postcards.text.dative import dative_full_name
-from postcards.text.dative_be import dative_full_name_be, uncertain_forms_be
 
 COUNTRY_LINE = "REPUBLIC OF BELARUS"
 DEFAULT_ADDRESS = AddressOptions()
@@ -70,6 +69,8 @@ def addressee_line(prisoner: Prisoner, form: NameForm = "dative") -> str:
     if prisoner.dative:
         return prisoner.dative
     if name.be_only:
+        from postcards.text.dative_be import dative_full_name_be  # only for Belarusian names
+
         return prisoner.dative_be or dative_full_name_be(name.ru, prisoner.gender)
     return dative_full_name(name.ru, prisoner.gender)
 
@@ -133,6 +134,8 @@ def _belarusian_name(prisoner: Prisoner, form: NameForm, warnings: list[Problem]
         return line
     if form == "nominative":
         return be.given_first()
+    from postcards.text.dative_be import dative_full_name_be  # only for a Belarusian block
+
     line = dative_full_name_be(be, prisoner.gender)
     warnings += _undeclined(prisoner, be, line)
     return line
@@ -140,6 +143,8 @@ def _belarusian_name(prisoner: Prisoner, form: NameForm, warnings: list[Problem]
 
 def _undeclined(prisoner: Prisoner, parts: NameParts, line: str) -> tuple[Problem, ...]:
     """A warning for each word the Belarusian rules left as written, for want of certainty."""
+    from postcards.text.dative_be import uncertain_forms_be
+
     found = []
     for doubt in uncertain_forms_be(parts, prisoner.gender):
         word, _, why = doubt.partition(": ")
