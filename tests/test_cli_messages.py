@@ -230,3 +230,13 @@ def test_make_with_a_template_file_of_ones_own(runner: CliRunner, in_tmp: Path) 
     assert missing.exit_code == 1
     assert missing.stderr == ("error: nowhere.yaml: no such file; give the path to a message library, "
                               "like templates/messages.yaml\n")
+
+
+def test_make_handcopy_turns_on_blank(runner: CliRunner, in_tmp: Path) -> None:
+    result = make(runner, "--handcopy")
+    assert result.exit_code == 0, result.stderr
+    assert ("2 cards on 1 sheet (a4) and 2 other pages (hand-copy sheets for the writer; never post them)"
+            in result.stderr)
+    runs = read_runs(in_tmp / "postcards.pdf")
+    assert not any("Здравствуйте" in r.text for r in runs if r.page == 0)  # blank cards
+    assert any(r.text.startswith("Copy this onto the card for Liudmila Chekina") for r in runs if r.page == 1)

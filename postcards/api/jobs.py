@@ -80,6 +80,9 @@ def plan_job(dataset: Dataset, options: CardOptions, library: Library | None = N
              ledger: Path | None = None, event: EventOptions | None = None) -> Job:
     """Who gets a card and which message, the ledger read and checked writable; nothing laid
     out yet (`prepare` does that)."""
+    if options.handcopy and not options.blank:
+        raise PostcardsError("a hand-copy sheet is the text of a blank card", field="--handcopy",
+                             hint="make the cards blank too (the command line's --handcopy does)")
     library = library or bundled_library()
     route: Route | None = None
     route_warnings: tuple[Problem, ...] = ()
@@ -185,6 +188,12 @@ def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, deci
             refusals += err.problems
     if job.options.crib and len(sheet) == len(cards):
         decided.add_crib(cards.start, _crib(job, sheet, paper))
+    if job.options.handcopy:
+        for prisoner, message in sheet:  # checked only: drawing lays them out again, as cheap
+            try:
+                _handcopy(prisoner, message, paper)
+            except PostcardsError as err:
+                refusals += err.problems
 
 
 def _listed(found: list[Problem]) -> list[Problem]:
@@ -247,6 +256,9 @@ def _pages(job: Job, paper: Paper) -> Iterator[Page]:
         yield CardSheet(tuple((spec, origin) for (_, _, spec), origin in zip(cards, origins, strict=False)))
         if job.options.crib:
             yield job.decided.take_crib(part.start) or _crib(job, [(p, m) for p, m, _ in cards], paper)
+        if job.options.handcopy:
+            for prisoner, message, _ in cards:
+                yield from _handcopy(prisoner, message, paper)
 
 
 def _text_pages(paras: list[Para], paper: Paper) -> list[TextPage]:
@@ -260,6 +272,13 @@ def _crib(job: Job, sheet: Sequence[tuple[Prisoner, Message]], paper: Paper) -> 
     from postcards.text.crib import crib_entry
 
     return crib_page([crib_entry(p, m, job.options.blank, job.options.today) for p, m in sheet], paper)
+
+
+def _handcopy(prisoner: Prisoner, message: Message, paper: Paper) -> list[TextPage]:
+    from postcards.layout.handcopy import handcopy_pages
+    from postcards.text.handcopy import handcopy_text
+
+    return handcopy_pages(handcopy_text(prisoner, message), paper)
 
 
 def _card(job: Job, fitter: CardFitter, index: int) -> tuple[Prisoner, Message, CardSpec]:

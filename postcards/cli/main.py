@@ -147,6 +147,11 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--blank", is_flag=True,
                      help="Ruled lines for handwriting instead of a printed message (with a crib "
                           "page for the text to copy)."),
+        click.option("--handcopy", is_flag=True,
+                     help="After each sheet (and its crib), a page per card for a writer who cannot "
+                          "write Cyrillic: the card's text in large print, numbered line by line as "
+                          "the card's ruled lines, and the letters people confuse in handwriting. "
+                          "Turns on --blank. Never post it."),
         click.option("--register", type=click.Choice(REGISTERS), default="formal", show_default=True,
                      help="formal: 'Здравствуйте, Людмила Юрьевна!'; warm: 'Дорогая Людмила!'."),
         click.option("--writer-gender", type=click.Choice(["female", "male"]),
@@ -214,7 +219,8 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
         post_from=post_from, post_from_field="--post-from" if values["post_from"] else
         f"post_from in {values['config']}", route=values["route"],
         occasion=values["occasion"], message_id=values["message_id"], message_file=values["message_file"],
-        force=values["force"], blank=values["blank"], register=values["register"],
+        force=values["force"], blank=values["blank"] or values["handcopy"], handcopy=values["handcopy"],
+        register=values["register"],
         writer=values["writer_gender"] or settings.writer_gender,
         today=today(values["today"]), transit_days=values["transit_days"], crib=crib,
     )
@@ -329,7 +335,8 @@ def _report(result: postcards.Result, options: CardOptions, started: float, even
     extra = result.pages - result.sheets
     report.say(f"Wrote {result.output}: {plural(len(result.cards), 'card')} on "
                f"{plural(result.sheets, 'sheet')} ({options.paper})"
-               + (f" and {plural(extra, 'other page')} ({_others(event, options.crib)})" if extra else "")
+               + (f" and {plural(extra, 'other page')} ({_others(event, options.crib, options.handcopy)})"
+                  if extra else "")
                + f", {plural(result.pages, 'page')} in all, {report.human_bytes(result.bytes)}, "
                f"{time.perf_counter() - started:.1f} s. Print at actual size (100%, not 'fit to page').")
     if result.route is not None or options.route == "courier":
@@ -344,10 +351,13 @@ def _report(result: postcards.Result, options: CardOptions, started: float, even
                    "check them at prisoners.spring96.org before posting (`postcards check`).")
 
 
-def _others(event: bool, crib: bool) -> str:
+def _others(event: bool, crib: bool, handcopy: bool) -> str:
+    copies = ", hand-copy sheets" if handcopy else ""
     if event:
-        return "summary, covers" + (", cribs" if crib else "") + "; never post them"
-    return "cribs for the writer; never post them"
+        return "summary, covers" + (", cribs" if crib else "") + copies + "; never post them"
+    if not crib:
+        return "hand-copy sheets for the writer; never post them"
+    return f"cribs{copies} for the writer; never post them"
 
 
 for command in (address, check, list_prisoners, birthdays, ledger_command, messages, lint_command, add,

@@ -91,6 +91,7 @@ class CardOptions:
     writer: Gender | None = None
     transit_days: int = DEFAULT_TRANSIT_DAYS
     crib: bool = False
+    handcopy: bool = False  # after each sheet, a page per blank card with its text in the card's ruled lines
     post_from: str | None = None  # the country code the cards are posted from (data/routes.yaml)
     post_from_field: str = "--post-from"  # where post_from was given, for messages
     route: RouteKind = "post"  # "courier": no country line (address.country False) and no sender
