@@ -271,7 +271,9 @@ def _crib(job: Job, sheet: Sequence[tuple[Prisoner, Message]], paper: Paper) -> 
     from postcards.layout.crib import crib_page
     from postcards.text.crib import crib_entry
 
-    return crib_page([crib_entry(p, m, job.options.blank, job.options.today) for p, m in sheet], paper)
+    lang = job.options.crib_lang
+    return crib_page([crib_entry(p, m, job.options.blank, job.options.today, lang) for p, m in sheet], paper,
+                     lang)
 
 
 def _handcopy(prisoner: Prisoner, message: Message, paper: Paper) -> list[TextPage]:

@@ -47,6 +47,7 @@ from postcards.cli.released import released
 from postcards.shared.errors import PostcardsError
 from postcards.shared.model import LANGUAGES
 from postcards.shared.options import (
+    CRIB_LANGUAGES,
     DEFAULT_STALE_DAYS,
     OCCASIONS,
     REGISTERS,
@@ -152,6 +153,9 @@ def card_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "write Cyrillic: the card's text in large print, numbered line by line as "
                           "the card's ruled lines, and the letters people confuse in handwriting. "
                           "Turns on --blank. Never post it."),
+        click.option("--crib-lang", type=click.Choice(CRIB_LANGUAGES), default="en", show_default=True,
+                     help="The language of the crib, the cover and the organiser's summary: English, "
+                          "German, Polish or Lithuanian. The cards stay Russian or Belarusian."),
         click.option("--register", type=click.Choice(REGISTERS), default="formal", show_default=True,
                      help="formal: 'Здравствуйте, Людмила Юрьевна!'; warm: 'Дорогая Людмила!'."),
         click.option("--writer-gender", type=click.Choice(["female", "male"]),
@@ -223,6 +227,7 @@ def _options(values: dict[str, Any], copies: int, crib: bool, capped: bool = Fal
         register=values["register"],
         writer=values["writer_gender"] or settings.writer_gender,
         today=today(values["today"]), transit_days=values["transit_days"], crib=crib,
+        crib_lang=values["crib_lang"],
     )
 
 

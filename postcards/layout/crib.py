@@ -12,7 +12,9 @@ from postcards.layout.flow import Flow
 from postcards.layout.sheet import Paper
 from postcards.layout.text import TextPage
 from postcards.shared.errors import PostcardsError
+from postcards.shared.options import CribLanguage
 from postcards.text.crib import RULES, TITLE, CribEntry
+from postcards.text.i18n import N_, translator
 
 PAGE_MARGIN_MM = 10.0
 SMALL_PAGE_MARGIN_MM = 6.0  # one card a page: the page is a card
@@ -21,16 +23,18 @@ ENTRY_GAP = 0.8  # space between entries (a rule in the middle), in lines
 CRIB_SIZES_PT = sizes(9, 5.5)
 
 
-def position_names(paper: Paper) -> list[str]:
+def position_names(paper: Paper, lang: CribLanguage = "en") -> list[str]:
     """How a writer finds a card on its sheet: 'top left: ', ... ('' for one card a page)."""
     if paper.per_sheet == 1:
         return [""]
     if (paper.columns, paper.rows) == (2, 2):
-        return ["Top left: ", "Top right: ", "Bottom left: ", "Bottom right: "]
-    return [f"Card {i + 1}: " for i in range(paper.per_sheet)]
+        _ = translator(lang)
+        return [_(p) + ": " for p in (N_("Top left"), N_("Top right"), N_("Bottom left"),
+                                        N_("Bottom right"))]
+    return [translator(lang)(N_("Card {number}")).format(number=i + 1) + ": " for i in range(paper.per_sheet)]
 
 
-def crib_page(entries: Sequence[CribEntry], paper: Paper) -> TextPage:
+def crib_page(entries: Sequence[CribEntry], paper: Paper, lang: CribLanguage = "en") -> TextPage:
     """The crib page for one sheet's cards, `entries` in the order of their slots, at the
     largest size from 9 pt down to 5.5 pt that fits the page."""
     for item in entries:
@@ -40,13 +44,16 @@ def crib_page(entries: Sequence[CribEntry], paper: Paper) -> TextPage:
                              field=item.fields[0] if item.fields else None)
         card = (item.card_label, *item.card_text, *item.english)  # the message's own text: no record to name
         fonts.require_glyphs(card, f"the crib for '{item.person}'")
-    positions = position_names(paper)
+    _ = translator(lang)
+    title, rules = _(TITLE), tuple(_(rule) for rule in RULES)
+    fonts.require_glyphs((title, *rules), "the crib")
+    positions = position_names(paper, lang)
     margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
     for size in CRIB_SIZES_PT:
         page = Flow(margin, paper.page_width_mm - 2 * margin, paper.page_height_mm - margin, margin,
                     paged=False, break_words=False)
-        page.paragraph(TITLE, size + 1)
-        for rule in RULES:
+        page.paragraph(title, size + 1)
+        for rule in rules:
             page.paragraph(rule, size)
         for index, item in enumerate(entries):
             page.rule(ENTRY_GAP / 2, size)

@@ -26,6 +26,8 @@ SCRIPTS: tuple[Script, ...] = ("ru", "be")
 DEFAULT_STALE_DAYS = 365
 RouteKind = Literal["post", "courier"]  # posted abroad, or handed to a courier who posts inside Belarus
 ROUTE_KINDS: tuple[RouteKind, ...] = ("post", "courier")
+CribLanguage = Literal["en", "de", "pl", "lt"]  # the writer's pages: crib, cover, summary
+CRIB_LANGUAGES: tuple[CribLanguage, ...] = ("en", "de", "pl", "lt")
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class CardOptions:
     writer: Gender | None = None
     transit_days: int = DEFAULT_TRANSIT_DAYS
     crib: bool = False
+    crib_lang: CribLanguage = "en"  # the language of the crib, the cover and the summary
     handcopy: bool = False  # after each sheet, a page per blank card with its text in the card's ruled lines
     post_from: str | None = None  # the country code the cards are posted from (data/routes.yaml)
     post_from_field: str = "--post-from"  # where post_from was given, for messages

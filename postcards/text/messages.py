@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
@@ -106,6 +106,8 @@ class Message:
     closing: str
     english: tuple[str, ...] | None  # greeting to closing; None for a writer's own text
     name_said: str  # the name as the card addresses the person, in Latin letters
+    # `english` before the name is put in: the msgids of the crib's translations
+    english_source: tuple[str, ...] | None = field(default=None, compare=False)
 
     @property
     def text(self) -> str:
@@ -347,6 +349,7 @@ def render(template: Template, prisoner: Prisoner, library: Library, register: R
         english=(*_paragraphs(_fill(english, latin, latin.split()[0], prisoner.gender, writer)),
                  library.closings["en"]) if english is not None else None,
         name_said=latin,
+        english_source=(*_paragraphs(english), library.closings["en"]) if english is not None else None,
     )
 
 
