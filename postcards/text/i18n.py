@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from io import BytesIO
 
@@ -28,7 +28,7 @@ def catalogue_path(lang: CribLanguage) -> str:
     return str(files("postcards") / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po")
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: CribLanguage) -> gettext.NullTranslations:
     """`lang`'s catalogue (fuzzy entries left out); English: none."""
     if lang == "en":
