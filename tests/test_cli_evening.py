@@ -364,3 +364,22 @@ def test_an_event_pdf_is_reproducible_with_embedded_fonts_only(runner: CliRunner
             font = font.get_object()
             assert re.fullmatch(r"/[A-Z]{6}\+PTSans-Regular", font["/BaseFont"])
             assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+@pytest.mark.parametrize(("lang", "summary", "cover", "crib"), [
+    ("de", "Briefschreibabend, 2026-06-01: Übersicht für die Organisation", "Schreibende/r 1 von 3: 3 Karten, für",
+     "SPICKZETTEL"),
+    ("pl", "Wieczór pisania listów, 2026-06-01: podsumowanie dla organizatora", "Piszący 1 z 3: 3 kartki, dla",
+     "ŚCIĄGA DLA PISZĄCEGO"),
+    ("lt", "Laiškų rašymo vakaras, 2026-06-01: organizatoriaus suvestinė",
+     "Rašantysis 1 iš 3: 3 atvirukai, kam", "RAŠANČIOJO ATMINTINĖ"),
+])
+def test_crib_lang_writes_the_summary_covers_and_cribs_in_the_writers_language(
+        runner: CliRunner, in_tmp: Path, lang: str, summary: str, cover: str, crib: str) -> None:
+    result = run(runner, "event", people(in_tmp, 7), "--writers", "3", "--today", SUMMER, "--crib-lang", lang)
+    assert result.exit_code == 0, result.stderr
+    pages = [page.extract_text() for page in reader(in_tmp / "event.pdf").pages]
+    assert pages[0].startswith(summary)
+    covers = [i for i, text in enumerate(pages) if text.startswith(cover.split(" ")[0] + " ")]
+    assert pages[covers[0]].split("\n")[0] == cover
+    assert covers == [1, 4, 7] and all(pages[i + 2].startswith(crib) for i in covers)

@@ -215,11 +215,12 @@ def _outline(job: Job, per_sheet: int) -> Iterator[list[Para] | range]:
         return
     from postcards.evening.event import cover, summary
 
-    yield summary(evening_facts(job))
+    yield summary(evening_facts(job), job.options.crib_lang)
     start = 0
     for number, pack in enumerate(job.packs, 1):
         if pack:
-            yield cover(number, job.event.writers, pack, per_sheet, job.options.crib)
+            yield cover(number, job.event.writers, pack, per_sheet, job.options.crib,
+                        job.options.crib_lang)
             yield from _sheets_of(range(start, start + len(pack)), per_sheet)
         start += len(pack)
 
