@@ -89,3 +89,13 @@ def test_without_crib_lang_the_crib_is_english(runner: CliRunner, in_tmp: Path) 
     assert result.exit_code == 0, result.stderr
     crib = " ".join(page.extract_text() for page in PdfReader(in_tmp / "postcards.pdf").pages[1:])
     assert "WRITER'S CRIB" in crib and "Yesterday I baked an apple pie" in " ".join(crib.split())
+
+
+def test_the_hand_copy_sheet_in_polish(runner: CliRunner, in_tmp: Path) -> None:
+    result = run(runner, "make", "--handcopy", "--crib-lang", "pl", "--message", "ru-pie", "--writer-gender",
+                 "female", "--only", "loika")
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(in_tmp / "postcards.pdf").pages).split())
+    assert "Litery mylone w piśmie odręcznym i jak je odróżnić" in text
+    assert "Każda numerowana linijka poniżej to jedna linia na kartce" in text
+    assert "Вчера я испекла яблочный пирог" in text and "Letters people confuse" not in text

@@ -28,7 +28,7 @@ from postcards.pdf.document import CardSheet, Page, Rendered, render_document
 from postcards.shared.errors import PostcardsError, Problem
 from postcards.shared.files import Writer
 from postcards.shared.model import Dataset, Prisoner
-from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, EventOptions
+from postcards.shared.options import DEFAULT_STALE_DAYS, CardOptions, CribLanguage, EventOptions
 from postcards.shared.words import plural
 from postcards.text.address import address_warnings
 from postcards.text.messages import Library, Message, bundled_library
@@ -191,7 +191,7 @@ def _decide_sheet(job: Job, cards: range, fitter: CardFitter, paper: Paper, deci
     if job.options.handcopy:
         for prisoner, message in sheet:  # checked only: drawing lays them out again, as cheap
             try:
-                _handcopy(prisoner, message, paper)
+                _handcopy(prisoner, message, paper, job.options.crib_lang)
             except PostcardsError as err:
                 refusals += err.problems
 
@@ -259,7 +259,7 @@ def _pages(job: Job, paper: Paper) -> Iterator[Page]:
             yield job.decided.take_crib(part.start) or _crib(job, [(p, m) for p, m, _ in cards], paper)
         if job.options.handcopy:
             for prisoner, message, _ in cards:
-                yield from _handcopy(prisoner, message, paper)
+                yield from _handcopy(prisoner, message, paper, job.options.crib_lang)
 
 
 def _text_pages(paras: list[Para], paper: Paper) -> list[TextPage]:
@@ -277,11 +277,11 @@ def _crib(job: Job, sheet: Sequence[tuple[Prisoner, Message]], paper: Paper) -> 
                      lang)
 
 
-def _handcopy(prisoner: Prisoner, message: Message, paper: Paper) -> list[TextPage]:
+def _handcopy(prisoner: Prisoner, message: Message, paper: Paper, lang: CribLanguage) -> list[TextPage]:
     from postcards.layout.handcopy import handcopy_pages
     from postcards.text.handcopy import handcopy_text
 
-    return handcopy_pages(handcopy_text(prisoner, message), paper)
+    return handcopy_pages(handcopy_text(prisoner, message, lang), paper)
 
 
 def _card(job: Job, fitter: CardFitter, index: int) -> tuple[Prisoner, Message, CardSpec]:

@@ -19,6 +19,7 @@ from postcards.layout.text import TextPage
 from postcards.layout.units import pt
 from postcards.shared.errors import PostcardsError
 from postcards.text.handcopy import CONFUSABLES, CONFUSABLES_TITLE, HOW, HandCopy
+from postcards.text.i18n import translator
 
 PAGE_MARGIN_MM = 10.0
 SMALL_PAGE_MARGIN_MM = 6.0  # one card a page: the page is a card
@@ -55,12 +56,15 @@ def handcopy_pages(text: HandCopy, paper: Paper) -> list[TextPage]:
     what = f"the hand-copy sheet for '{text.person}'"
     fonts.require_glyphs(lines, what, where=text.where, field=text.record_field)
     fonts.require_glyphs((text.title,), what, where=text.where, field=text.record_field)
-    fonts.require_glyphs((HOW, CONFUSABLES_TITLE, *(f"{a}: {b}" for a, b in CONFUSABLES)), what)
+    _ = translator(text.lang)
+    how, confusables_title = _(HOW), _(CONFUSABLES_TITLE)
+    confusables = tuple(f"{letters}: {_(note)}" for letters, note in CONFUSABLES)
+    fonts.require_glyphs((how, confusables_title, *confusables), what)
     margin = SMALL_PAGE_MARGIN_MM if paper.per_sheet == 1 else PAGE_MARGIN_MM
     width = paper.page_width_mm - 2 * margin
     page = Flow(margin, width, paper.page_height_mm - margin, margin, paged=True, break_words=False)
     page.paragraph(text.title, TITLE_SIZE_PT)
-    page.paragraph(HOW, NOTE_SIZE_PT)
+    page.paragraph(how, NOTE_SIZE_PT)
     page.space(0.5, NOTE_SIZE_PT)
     for number, line in enumerate(lines, 1):
         numbered = f"{number}. {line}"
@@ -69,7 +73,7 @@ def handcopy_pages(text: HandCopy, paper: Paper) -> list[TextPage]:
         page.paragraph(numbered, PRINT_SIZE_PT)
     page.rule(0.5, NOTE_SIZE_PT)
     page.space(1, NOTE_SIZE_PT)
-    page.paragraph(CONFUSABLES_TITLE, NOTE_SIZE_PT + 1.5)
-    for letters, note in CONFUSABLES:
-        page.paragraph(f"{letters}: {note}", NOTE_SIZE_PT)
+    page.paragraph(confusables_title, NOTE_SIZE_PT + 1.5)
+    for line in confusables:
+        page.paragraph(line, NOTE_SIZE_PT)
     return page.pages()
