@@ -59,3 +59,8 @@ def test_every_module_of_the_package_is_in_the_wheel(wheel: set[str]) -> None:
 
 def test_the_licence_travels_with_the_wheel(wheel: set[str]) -> None:
     assert any(n.split("/")[0].endswith(".dist-info") and n.endswith("LICENSE") for n in wheel)
+
+
+def test_the_catalogues_are_in_the_wheel(wheel: set[str]) -> None:
+    catalogues = {p.relative_to(ROOT).as_posix() for p in (ROOT / "postcards" / "locale").rglob("*.po")}
+    assert len(catalogues) == 3 and catalogues <= wheel

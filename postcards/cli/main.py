@@ -300,7 +300,7 @@ def event(data: Path | None, writers: int, cards_per_writer: int | None, output:
 
     First a summary sheet for the organiser (the packs, who is skipped and why, addresses to
     check before posting); then per writer a cover sheet, their cards, and after each sheet
-    of cards a crib sheet in English. Packs differ by at most one card; each starts on a
+    of cards a crib sheet in English (or --crib-lang). Packs differ by at most one card; each starts on a
     new sheet. With --cards-per-writer and --fewest-first, the people who have had the
     fewest cards (by the ledger) are written to first."""
     started = time.perf_counter()
