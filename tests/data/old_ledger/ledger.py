@@ -2,11 +2,8 @@
 read and edit, one row a printed card. Runs read it to give each person messages they have
 not had and the cards of a short evening to those who have had the fewest.
 
-Reading streams the file into what runs need per person (cards, last day, languages,
-message ids); the texts are read again only for `ledger --export`. A line that cannot be
-read is reported with its number and left as it is; a file that is not a ledger is refused.
-The file is never rewritten: rows are only added, after the PDF is written, under a lock,
-in one write that is undone when it fails.
+The file is never rewritten: rows are only added, after the PDF is written. A line that
+cannot be read is reported with its number and left as it is.
 """
 
 from __future__ import annotations
@@ -14,20 +11,19 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from postcards.evening.ledgerfile import add_rows, check_writable, open_checked, settled_size
-from postcards.evening.ledgerscan import HEADER, START, Row, Scan, Tail
-from postcards.shared.errors import PostcardsError, Problem, SourceLocation
+from .errors import PostcardsError, Problem, SourceLocation
 
-__all__ = ["HEADER", "Entry", "Ledger", "Tally", "Total", "append", "check_writable", "default_path",
-           "export", "read_ledger", "totals", "unknown_prisoners"]
-
+HEADER = ("date", "prisoner", "message", "language", "pack", "text")
 DEFAULT_NAME = "sent.csv"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANGUAGES = ("ru", "be")
 
 
 @dataclass(frozen=True)
@@ -44,65 +40,22 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Tally:
-    """What the ledger says of one person."""
-
-    cards: int
-    last: date
-    languages: frozenset[str]
-    messages: frozenset[str]  # the message ids they have had
-    line: int  # where their first row is
-
-
-@dataclass(frozen=True)
 class Ledger:
-    """The ledger as runs use it: per person, in the order they first appear."""
-
     path: Path
-    people: Mapping[str, Tally] = field(default_factory=dict)
+    entries: tuple[Entry, ...] = ()
     problems: tuple[Problem, ...] = ()  # lines that could not be read: warnings
-    appendable: bool = True  # always: a file that is not a ledger is refused, not returned
+    appendable: bool = True  # False when the file is not a ledger: nothing is added to it
     exists: bool = False
-    since: date | None = None  # only rows of this day or later are counted
-    size: int = 0  # the bytes read; a second pass reads no further
-    tail: Tail = START  # where new rows go
-
-    @property
-    def cards(self) -> int:
-        return sum(t.cards for t in self.people.values())
-
-    @property
-    def entries(self) -> Rows:
-        """Every counted row with its text, read again from the file on each pass."""
-        return Rows(self)
 
     def received(self) -> dict[str, frozenset[str]]:
         """The message ids each person has had."""
-        return {pid: t.messages for pid, t in self.people.items()}
+        found: dict[str, set[str]] = {}
+        for entry in self.entries:
+            found.setdefault(entry.prisoner, set()).add(entry.message)
+        return {pid: frozenset(ids) for pid, ids in found.items()}
 
     def counts(self) -> Counter[str]:
-        return Counter({pid: t.cards for pid, t in self.people.items()})
-
-
-class Rows(Iterable[Entry]):
-    """A ledger's rows, texts included, streamed from its file; len() is its count of cards."""
-
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
-
-    def __len__(self) -> int:
-        return self.ledger.cards
-
-    def __iter__(self) -> Iterator[Entry]:
-        book = self.ledger
-        handle = open_checked(book.path) if book.exists else None
-        if handle is None:
-            return
-        with handle:
-            scan = Scan(handle, book.path, book.size, texts=True)
-            for line, day, pid, message, lang, pack, text in scan.rows():
-                if book.since is None or day >= book.since:
-                    yield Entry(day, pid, message, lang, pack, text or "", line)
+        return Counter(entry.prisoner for entry in self.entries)
 
 
 def default_path(data: Path | None) -> Path | None:
@@ -114,73 +67,138 @@ def default_path(data: Path | None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def read_ledger(path: Path, since: date | None = None) -> Ledger:
-    """What `path` says per person (nothing when it does not exist yet), counting rows of
-    `since` or later. Bad lines become warnings; a file that is not a ledger, not a regular
-    file, or too large is refused with a PostcardsError before anything is printed."""
-    handle = open_checked(path)
-    if handle is None:
-        return Ledger(path, since=since)
-    with handle:
-        size = settled_size(path, handle.fileno())
-        scan = Scan(handle, path, size)
-        people = _tally(scan.rows(), since)
-    return Ledger(path, people, tuple(scan.problems), exists=True, since=since, size=size, tail=scan.tail)
+def read_ledger(path: Path) -> Ledger:
+    """The rows of `path` (none when it does not exist yet). Bad lines become warnings; a
+    file that is not a ledger at all is not read and will not be added to."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Ledger(path)
+    except IsADirectoryError:
+        raise PostcardsError(f"{path}: is a directory, not a ledger file",
+                             hint="give a file name with --ledger, e.g. sent.csv") from None
+    except OSError as exc:
+        raise PostcardsError(f"{path}: cannot read the ledger: {exc.strerror}",
+                             hint="fix its permissions, or use --no-ledger") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _not_a_ledger(path, 1, "is not UTF-8 text")
+    if not text.strip():
+        return Ledger(path, exists=True)
+    return _parse(path, text)
 
 
-class _Count:
-    __slots__ = ("cards", "languages", "last", "line", "messages")
+def _parse(path: Path, text: str) -> Ledger:
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    start = 1
+    try:
+        header = next(rows)
+        if tuple(h.strip().lower() for h in header[: len(HEADER)]) != HEADER:
+            return _not_a_ledger(path, 1, f"does not start with the header {','.join(HEADER)}")
+        start = rows.line_num + 1
+        for row in rows:
+            entry, problem = _entry(row, start)
+            if entry is not None:
+                entries.append(entry)
+            elif problem:
+                problems.append(Problem(f"{problem}; the line is skipped and left as it is",
+                                        SourceLocation(str(path), start, 1),
+                                        hint="mend or delete the line"))
+            start = rows.line_num + 1
+    except csv.Error as exc:
+        return _not_a_ledger(path, start, f"is not readable CSV from here ({exc})", entries, problems)
+    return Ledger(path, tuple(entries), tuple(problems), exists=True)
 
-    def __init__(self, line: int, day: date) -> None:
-        self.cards, self.last, self.line = 0, day, line
-        self.languages: set[str] = set()
-        self.messages: set[str] = set()
+
+def _entry(row: list[str], line: int) -> tuple[Entry | None, str]:
+    if not any(cell.strip() for cell in row):
+        return None, ""  # a blank line
+    if len(row) != len(HEADER):
+        return None, f"{len(row)} fields, expected {len(HEADER)} ({','.join(HEADER)})"
+    day, prisoner, message, language, pack, text = (cell.strip() for cell in row)
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        return None, f"'{day}' is not a date YYYY-MM-DD"
+    if not _ID.match(prisoner):
+        return None, f"'{prisoner}' is not a prisoner id"
+    if language not in _LANGUAGES:
+        return None, f"language '{language}' is not ru or be"
+    if pack and not (pack.isdigit() and int(pack) > 0):
+        return None, f"pack '{pack}' is not a writer's number"
+    if not message:
+        return None, "the message id is empty"
+    return Entry(when, prisoner, message, language, int(pack) if pack else None, text, line), ""
 
 
-def _tally(rows: Iterable[Row], since: date | None) -> dict[str, Tally]:
-    found: dict[str, _Count] = {}
-    for line, day, pid, message, language, _, _ in rows:
-        if since is not None and day < since:
-            continue
-        count = found.get(pid)
-        if count is None:
-            count = found[pid] = _Count(line, day)
-        count.cards += 1
-        count.messages.add(message)
-        count.languages.add(language)
-        if day > count.last:
-            count.last = day
-    return {pid: Tally(c.cards, c.last, frozenset(c.languages), frozenset(c.messages), c.line)
-            for pid, c in found.items()}
+def _not_a_ledger(path: Path, line: int, what: str, entries: Sequence[Entry] = (),
+                  problems: Sequence[Problem] = ()) -> Ledger:
+    problem = Problem(f"the ledger {what}; it is not used and nothing will be added to it",
+                      SourceLocation(str(path), line, 1),
+                      hint="mend the file, or give another with --ledger FILE")
+    return Ledger(path, tuple(entries), (*problems, problem), appendable=False, exists=True)
 
 
 def unknown_prisoners(ledger: Ledger, known: Iterable[str]) -> list[Problem]:
     """A warning per id in the ledger that the data file does not have (released and
     removed, or a typo); their rows are kept and counted."""
     ids = set(known)
-    return [Problem(f"prisoner '{pid}' is not in the data file", SourceLocation(str(ledger.path), t.line, 1),
+    first: dict[str, int] = {}
+    for entry in ledger.entries:
+        if entry.prisoner not in ids:
+            first.setdefault(entry.prisoner, entry.line)
+    return [Problem(f"prisoner '{pid}' is not in the data file", SourceLocation(str(ledger.path), line, 1),
                     hint="kept as it is; fine for someone released or removed from the list")
-            for pid, t in ledger.people.items() if pid not in ids]
+            for pid, line in first.items()]
 
 
-def append(ledger: Ledger | Path, entries: Sequence[Entry]) -> None:
-    """Adds `entries` at the end of the ledger (with the header when it is new, empty or
-    blank), under its lock, in one write flushed to disk; nothing already there changes,
-    except that a cut last row is closed first. Given the Ledger that was read, only what
-    was added since is read again. When the write fails it is undone, and the error lists
-    the rows to add by hand: the cards are printed by then."""
-    if not entries:
+def check_writable(path: Path) -> None:
+    """Fails before any printing when rows could not be added to `path` afterwards."""
+    if path.is_dir():
+        raise PostcardsError(f"{path}: is a directory, not a ledger file",
+                             hint="give a file name with --ledger, e.g. sent.csv")
+    if path.exists():
+        if not os.access(path, os.W_OK):
+            raise PostcardsError(f"{path}: the ledger is not writable",
+                                 hint="fix its permissions, choose another with --ledger FILE, "
+                                      "or add --no-ledger")
         return
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise PostcardsError(f"{path}: cannot create the ledger in {parent}",
+                             hint="choose a writable place with --ledger FILE, or add --no-ledger")
+
+
+def append(path: Path, entries: Sequence[Entry]) -> None:
+    """Adds `entries` at the end of `path` (with the header when the file is new or empty),
+    in one write, flushed to disk. Nothing already there is changed."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
+    size = path.stat().st_size if path.exists() else 0
+    if size == 0:
+        writer.writerow(HEADER)
+    elif not _ends_with_newline(path):
+        buffer.write("\n")
     for entry in entries:
         writer.writerow([entry.day.isoformat(), entry.prisoner, entry.message, entry.language,
                          "" if entry.pack is None else str(entry.pack), entry.text])
-    rows = buffer.getvalue().encode("utf-8")
-    if isinstance(ledger, Ledger):
-        add_rows(ledger.path, rows, len(entries), ledger.tail)
-    else:
-        add_rows(ledger, rows, len(entries))
+    try:
+        with path.open("a", encoding="utf-8", newline="") as handle:
+            handle.write(buffer.getvalue())
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise PostcardsError(f"{path}: the cards were printed but could not be recorded: {exc.strerror}",
+                             hint="add them by hand, or the next run may repeat their messages") from None
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) in (b"\n", b"\r")
 
 
 @dataclass(frozen=True)
@@ -191,15 +209,15 @@ class Total:
     languages: tuple[str, ...]
 
 
-def totals(rows: Ledger | Iterable[Entry], order: Sequence[str] = ()) -> list[Total]:
+def totals(entries: Iterable[Entry], order: Sequence[str] = ()) -> list[Total]:
     """Cards per person: everyone in `order` (with 0 when they had none), in that order,
     then the ledger's other ids in the order they first appear."""
-    people = rows.people if isinstance(rows, Ledger) else _tally(
-        ((e.line, e.day, e.prisoner, e.message, e.language, e.pack, None) for e in rows), None)
-    found: dict[str, Tally | None] = {pid: None for pid in order}
-    found.update((pid, t) for pid, t in people.items())
-    return [Total(pid, 0, None, ()) if t is None else Total(pid, t.cards, t.last, tuple(sorted(t.languages)))
-            for pid, t in found.items()]
+    found: dict[str, list[Entry]] = {pid: [] for pid in order}
+    for entry in entries:
+        found.setdefault(entry.prisoner, []).append(entry)
+    return [Total(pid, len(rows), max((r.day for r in rows), default=None),
+                  tuple(sorted({r.language for r in rows})))
+            for pid, rows in found.items()]
 
 
 def export(entries: Iterable[Entry], directory: Path, headings: dict[str, str]) -> list[Path]:
