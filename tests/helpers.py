@@ -31,6 +31,16 @@ def run(runner: CliRunner, *args: str | Path, stdin: bytes | None = None) -> Res
     return result
 
 IK4 = "institution: IK-4"
+# The UPU sheet's rural example, in Cyrillic, with a made-up institution line: district and
+# region on lines of their own (an entry's `extra`; add keys below it at the same indent).
+RURAL = """\
+address:
+  name: ИК № 99
+  street: ул. Мирошниченко, 1
+  postcode: 222615
+  locality: аг. Снов
+  district: Несвижского р-на
+  region: Минской обл."""
 
 
 def prisoner_yaml(pid: str = "chekina", name: str = "Чекина Людмила Юрьевна", extra: str = IK4) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import data_file, prisoner_yaml
+from helpers import RURAL, data_file, prisoner_yaml
 
 from postcards.shared.options import AddressOptions
 from postcards.source.postcodes import postcode_error, postcode_warning
@@ -29,16 +29,7 @@ def test_registry_institution_block(tmp_path: Path) -> None:
 
 
 def test_rural_address_has_district_and_region_on_own_lines(tmp_path: Path) -> None:
-    # The UPU sheet's rural example, in Cyrillic, with a made-up institution line.
-    item = prisoner_yaml("bialiatski", "Бяляцкий Алесь Викторович", """
-        address:
-          name: ИК № 99
-          street: ул. Мирошниченко, 1
-          postcode: 222615
-          locality: аг. Снов
-          district: Несвижского р-на
-          region: Минской обл.
-    """)
+    item = prisoner_yaml("bialiatski", "Бяляцкий Алесь Викторович", RURAL)
     assert lines_for(tmp_path, item) == (
         "Бяляцкому Алесю Викторовичу",
         "ИК № 99",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import TODAY, data_file, prisoner_yaml
+from helpers import RURAL, TODAY, data_file, prisoner_yaml
 
 import postcards
 from postcards.shared.errors import PostcardsError, Problem
@@ -109,16 +109,7 @@ def test_a_registry_institution_without_belarusian_forms_warns_per_line(tmp_path
 
 
 def test_an_inline_address_warns_for_each_line_it_lacks_at_the_person(tmp_path: Path) -> None:
-    found = block(tmp_path, prisoner_yaml(name=CHEKINA_BE, extra="""
-        address:
-          name: ИК № 99
-          street: ул. Мирошниченко, 1
-          postcode: 222615
-          locality: аг. Снов
-          district: Несвижского р-на
-          region: Минской обл.
-          be: {name: ПК № 99, locality: аг. Сноў}
-    """))
+    found = block(tmp_path, prisoner_yaml(name=CHEKINA_BE, extra=RURAL + "\n  be: {name: ПК № 99, locality: аг. Сноў}"))
     assert found.lines == ("Чэкінай Людміле Юр'еўне", "ПК № 99", "ул. Мирошниченко, 1", "222615, аг. Сноў",
                            "Несвижского р-на", "Минской обл.", "REPUBLIC OF BELARUS")
     at = f"{tmp_path / 'data.yaml'}:3:5: warning: prisoners[0].address.be"

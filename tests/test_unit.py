@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import data_file, prisoner_yaml, read_runs, run
+from helpers import RURAL, data_file, prisoner_yaml, read_runs, run
 
 from postcards.shared.errors import PostcardsError
 from postcards.source.records import load_dataset
@@ -53,16 +53,7 @@ def test_the_card_and_the_json_carry_the_unit(runner: CliRunner, tmp_path: Path)
 
 
 def test_a_block_longer_than_the_card_holds_is_refused(runner: CliRunner, tmp_path: Path) -> None:
-    rural = """
-        address:
-          name: ИК № 99
-          street: ул. Мирошниченко, 1
-          postcode: 222615
-          locality: аг. Снов
-          district: Несвижского р-на
-          region: Минской обл.
-        unit: отряд № 5"""
-    path = data_file(tmp_path, prisoner_yaml(extra=rural))
+    path = data_file(tmp_path, prisoner_yaml(extra=RURAL + "\nunit: отряд № 5"))
     result = run(runner, "make", path, "-o", tmp_path / "out.pdf", "--no-ledger")
     assert result.exit_code == 1
     assert result.stderr == (f"{path}:3:5: prisoners[0]: the address of 'chekina' is 8 lines; a card's block "
